@@ -1,0 +1,53 @@
+using Microsoft.CodeAnalysis;
+
+namespace Bounded.Analyzers
+{
+    /// <summary>
+    /// Every diagnostic descriptor the pack ships, sorted by ID: the one list of IDs.
+    /// A consistency test keeps this list, docs/rules, the README table and AnalyzerReleases in sync.
+    /// </summary>
+    public static class Rules
+    {
+        /// <summary>Where the rule pages live; each descriptor's help link is this plus "&lt;ID&gt;.md".</summary>
+        public const string HelpLinkBase = "https://github.com/bounded-dev/Bounded.Analyzers/blob/main/docs/rules/";
+
+        public static class Categories
+        {
+            public const string Configuration = "Configuration";
+            public const string Domains = "Domains";
+            public const string Api = "Api";
+            public const string Cancellation = "Cancellation";
+            public const string Async = "Async";
+            public const string Concurrency = "Concurrency";
+        }
+
+        public static readonly DiagnosticDescriptor InvalidOption = Create(
+            "BND0001",
+            "Invalid Bounded option",
+            "Option '{0}' has the value '{1}' which is not valid: {2}; the default is used instead",
+            Categories.Configuration,
+            DiagnosticSeverity.Warning,
+            "A 'bounded.*' key in .editorconfig or .globalconfig could not be parsed, or is not a key Bounded knows. The affected rule falls back to its default and keeps working.");
+
+        private static DiagnosticDescriptor Create(
+            string id,
+            string title,
+            string messageFormat,
+            string category,
+            DiagnosticSeverity severity,
+            string description,
+            params string[] customTags)
+        {
+            return new DiagnosticDescriptor(
+                id,
+                title,
+                messageFormat,
+                category,
+                severity,
+                isEnabledByDefault: true,
+                description: description,
+                helpLinkUri: HelpLinkBase + id + ".md",
+                customTags: customTags);
+        }
+    }
+}
