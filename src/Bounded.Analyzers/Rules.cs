@@ -24,10 +24,20 @@ namespace Bounded.Analyzers
         public static readonly DiagnosticDescriptor InvalidOption = Create(
             "BND0001",
             "Invalid Bounded option",
-            "Option '{0}' has the value '{1}' which is not valid: {2}; the default is used instead",
+            "Bounded option '{0} = {1}' is ignored: {2}",
             Categories.Configuration,
             DiagnosticSeverity.Warning,
             "A 'bounded.*' key in .editorconfig or .globalconfig could not be parsed, or is not a key Bounded knows. The affected rule falls back to its default and keeps working.");
+
+        // ---- Domains: BND1xxx (add below, sorted by ID) ----
+
+        // ---- Api: BND2xxx (add below, sorted by ID) ----
+
+        // ---- Cancellation: BND3xxx (add below, sorted by ID) ----
+
+        // ---- Async: BND4xxx (add below, sorted by ID) ----
+
+        // ---- Concurrency: BND5xxx (add below, sorted by ID) ----
 
         private static DiagnosticDescriptor Create(
             string id,
