@@ -133,6 +133,45 @@ namespace Bounded.Analyzers.Common.Tokens
         }
 
         /// <summary>
+        /// True when a token parameter added to the enclosing member would be the token in scope at the
+        /// operation as far as functions go: no enclosing lambda or local function is static, is an expression
+        /// tree, or has a token parameter of its own. (Used by BND3002 and its fix.)
+        /// </summary>
+        public static bool ReachesMemberParameters(IOperation operation, KnownTypes types, System.Threading.CancellationToken cancellationToken)
+        {
+            var model = operation.SemanticModel;
+            for (var current = operation.Parent; current != null; current = current.Parent)
+            {
+                switch (current)
+                {
+                    case IAnonymousFunctionOperation lambda:
+                        if ((model != null && IsExpressionTree(lambda, model, types, cancellationToken))
+                            || HasTokenParameter(lambda.Symbol.Parameters, types)
+                            || (lambda.Syntax is AnonymousFunctionExpressionSyntax anonymous && anonymous.Modifiers.Any(SyntaxKind.StaticKeyword)))
+                        {
+                            return false;
+                        }
+
+                        break;
+                    case ILocalFunctionOperation localFunction:
+                        if (localFunction.Symbol.IsStatic
+                            || HasTokenParameter(localFunction.Symbol.Parameters, types)
+                            || (localFunction.Syntax is LocalFunctionStatementSyntax statement && statement.Modifiers.Any(SyntaxKind.StaticKeyword)))
+                        {
+                            return false;
+                        }
+
+                        break;
+                }
+            }
+
+            return true;
+        }
+
+        private static bool HasTokenParameter(ImmutableArray<IParameterSymbol> parameters, KnownTypes types) =>
+            parameters.Any(p => p.RefKind != RefKind.Out && TokenValues.IsToken(p.Type, types));
+
+        /// <summary>
         /// True when the operation sits in a lambda converted to an expression tree (<c>Expression&lt;TDelegate&gt;</c>),
         /// including the implicit lambdas of query clauses.
         /// </summary>

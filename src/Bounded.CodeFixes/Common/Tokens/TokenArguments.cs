@@ -28,9 +28,22 @@ namespace Bounded.CodeFixes.Common.Tokens
             int tokenParameterIndex,
             string tokenParameterName,
             ExpressionSyntax token,
-            SemanticModel model)
+            SemanticModel model) =>
+            AddToken(invocation, target, tokenParameterIndex, tokenParameterName, token, IsCalledAsExtension(invocation, target, model));
+
+        /// <summary>
+        /// As above, for a node no longer in the model's tree (a batch of edits): the caller says whether the
+        /// original call used the reduced extension form (<see cref="IsCalledAsExtension"/> on the original node).
+        /// </summary>
+        public static InvocationExpressionSyntax AddToken(
+            InvocationExpressionSyntax invocation,
+            IMethodSymbol target,
+            int tokenParameterIndex,
+            string tokenParameterName,
+            ExpressionSyntax token,
+            bool calledAsExtension)
         {
-            int index = tokenParameterIndex - (IsCalledAsExtension(invocation, target, model) ? 1 : 0);
+            int index = tokenParameterIndex - (calledAsExtension ? 1 : 0);
             var arguments = invocation.ArgumentList.Arguments;
             var parameters = target.Parameters;
             int parameterOffset = tokenParameterIndex - index;
@@ -89,7 +102,7 @@ namespace Bounded.CodeFixes.Common.Tokens
         }
 
         /// <summary>An unreduced extension method (<c>IInvocationOperation.TargetMethod</c>) called as <c>receiver.M(...)</c>.</summary>
-        private static bool IsCalledAsExtension(InvocationExpressionSyntax invocation, IMethodSymbol target, SemanticModel model)
+        public static bool IsCalledAsExtension(InvocationExpressionSyntax invocation, IMethodSymbol target, SemanticModel model)
         {
             if (!target.IsExtensionMethod || target.MethodKind == MethodKind.ReducedExtension)
             {
