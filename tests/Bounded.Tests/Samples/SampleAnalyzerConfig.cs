@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
-using System.Diagnostics.CodeAnalysis;
 using System.IO;
 using System.Linq;
 using System.Threading;
@@ -67,8 +66,12 @@ namespace Bounded.Tests.Samples
 
             public override IEnumerable<string> Keys => _values.Keys;
 
-            public override bool TryGetValue(string key, [NotNullWhen(true)] out string? value) =>
+            // [NotNullWhen(true)] is left off: through InternalsVisibleTo this assembly also sees the
+            // analyzers' netstandard2.0 polyfill of that attribute, and naming it is ambiguous (CS0433).
+#pragma warning disable CS8765
+            public override bool TryGetValue(string key, out string? value) =>
                 _values.TryGetValue(key, out value);
+#pragma warning restore CS8765
         }
 
         private sealed class OptionsProvider(AnalyzerConfigOptions global, ImmutableDictionary<SyntaxTree, AnalyzerConfigOptions> perTree)
