@@ -32,6 +32,17 @@ namespace Bounded.Tests.Packaging
         }
 
         [Fact]
+        public void Package_ShipsTheAnalysisModeTargetsAndEveryPreset()
+        {
+            RequirePackage();
+            Assert.Contains("buildTransitive/Bounded.Analyzers.targets", package.Entries);
+            foreach (var mode in AnalysisModePresetTests.Modes)
+            {
+                Assert.Contains($"buildTransitive/config/bounded_{mode.ToLowerInvariant()}.globalconfig", package.Entries);
+            }
+        }
+
+        [Fact]
         public void Package_AddsNoLibraryReference()
         {
             RequirePackage();

@@ -44,10 +44,13 @@ namespace Bounded.Tests.Packaging
         {
             Directory.CreateDirectory(_outputDirectory);
             var project = RepositoryPaths.Combine("src", "Bounded.Package", "Bounded.Package.csproj");
-            var (exitCode, output) = await RunAsync(
-                DotnetExecutable(),
+            var result = await DotnetCli.RunAsync(
+                RepositoryPaths.Root,
                 ["pack", project, "-c", Configuration, "-o", _outputDirectory, "--nologo", "--disable-build-servers"],
                 PackTimeout);
+            int exitCode = result.ExitCode;
+            string output = result.Output;
+            PackDuration = result.Duration;
             PackLog = $"dotnet pack {project} -c {Configuration} -o {_outputDirectory} (exit code {exitCode}, {PackDuration.TotalSeconds:F1} s){Environment.NewLine}{output}";
 
             PackagePath = Directory.EnumerateFiles(_outputDirectory, "*.nupkg").SingleOrDefault();
@@ -75,76 +78,6 @@ namespace Bounded.Tests.Packaging
             }
 
             return Task.CompletedTask;
-        }
-
-        /// <summary>The dotnet that runs the tests (the SDK sets DOTNET_HOST_PATH for its child processes), else the one on PATH.</summary>
-        private static string DotnetExecutable() =>
-            Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host && File.Exists(host) ? host : "dotnet";
-
-        private async Task<(int ExitCode, string Output)> RunAsync(string fileName, string[] arguments, TimeSpan timeout)
-        {
-            var start = new ProcessStartInfo(fileName)
-            {
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-                UseShellExecute = false,
-                WorkingDirectory = RepositoryPaths.Root,
-            };
-            foreach (var argument in arguments)
-            {
-                start.ArgumentList.Add(argument);
-            }
-
-            // Let the nested dotnet find its own MSBuild rather than one an IDE or test host pointed at.
-            foreach (var variable in new[] { "MSBUILD_EXE_PATH", "MSBuildExtensionsPath", "MSBuildSDKsPath" })
-            {
-                start.Environment.Remove(variable);
-            }
-
-            var output = new StringBuilder();
-            var stopwatch = Stopwatch.StartNew();
-            using var process = new Process { StartInfo = start };
-            process.OutputDataReceived += (_, e) => Append(e.Data);
-            process.ErrorDataReceived += (_, e) => Append(e.Data);
-            process.Start();
-            process.BeginOutputReadLine();
-            process.BeginErrorReadLine();
-
-            using var cancellation = new CancellationTokenSource(timeout);
-            try
-            {
-                await process.WaitForExitAsync(cancellation.Token);
-            }
-            catch (OperationCanceledException)
-            {
-                process.Kill(entireProcessTree: true);
-                await process.WaitForExitAsync();
-                Append($"*** dotnet pack did not finish within {timeout.TotalSeconds:F0} s and was killed.");
-                PackDuration = stopwatch.Elapsed;
-                return (-1, Snapshot());
-            }
-
-            PackDuration = stopwatch.Elapsed;
-            return (process.ExitCode, Snapshot());
-
-            void Append(string? line)
-            {
-                if (line is not null)
-                {
-                    lock (output)
-                    {
-                        output.AppendLine(line);
-                    }
-                }
-            }
-
-            string Snapshot()
-            {
-                lock (output)
-                {
-                    return output.ToString();
-                }
-            }
         }
     }
 }
