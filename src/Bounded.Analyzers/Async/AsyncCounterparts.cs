@@ -281,6 +281,10 @@ namespace Bounded.Analyzers.Async
 
                     return IsLinq(method.ContainingType) && IsEntityFrameworkSource(call.Arguments[0].Value, depth + 1);
 
+                case IInvocationOperation { Instance: { } instance }:
+                    // dbSet.AsQueryable(), dbContext.Set<T>() ...
+                    return IsDbSet(instance.Type) || IsDbContext(instance.Type);
+
                 case ILocalReferenceOperation local:
                     return IsLocalAlwaysEntityFramework(local, depth);
 
@@ -359,6 +363,19 @@ namespace Bounded.Analyzers.Async
                 }
 
                 return false;
+            }
+
+            return false;
+        }
+
+        private bool IsDbContext(ITypeSymbol? type)
+        {
+            for (var current = type as INamedTypeSymbol; current != null; current = current.BaseType)
+            {
+                if (BlockingSites.Same(current, _types.DbContext))
+                {
+                    return true;
+                }
             }
 
             return false;
