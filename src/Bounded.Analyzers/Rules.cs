@@ -35,6 +35,22 @@ namespace Bounded.Analyzers
 
         // ---- Cancellation: BND3xxx (add below, sorted by ID) ----
 
+        public static readonly DiagnosticDescriptor ForwardCancellationToken = Create(
+            "BND3001",
+            "Forward the CancellationToken",
+            "Forward '{0}' to {1}",
+            Categories.Cancellation,
+            DiagnosticSeverity.Warning,
+            "A CancellationToken is in scope (a parameter, a local, a CancellationTokenSource or HttpContext.RequestAborted) but this call does not pass it: the callee has an optional token left at its default, an overload that takes a token, or is given CancellationToken.None/default explicitly; or an 'await foreach' enumerates an IAsyncEnumerable<T> without WithCancellation. The work keeps running after the caller has given up.");
+
+        public static readonly DiagnosticDescriptor AsyncMethodShouldAcceptCancellationToken = Create(
+            "BND3002",
+            "Async methods should accept a CancellationToken",
+            "'{0}' is asynchronous and calls methods that accept a CancellationToken, but accepts none",
+            Categories.Cancellation,
+            DiagnosticSeverity.Info,
+            "An asynchronous method that calls cancellable APIs should accept a CancellationToken (last, optional) so that its callers can cancel it and the token can flow to every call in its body.");
+
         // ---- Async: BND4xxx (add below, sorted by ID) ----
 
         public static readonly DiagnosticDescriptor DoNotBlockOnAsyncCode = Create(
