@@ -98,19 +98,26 @@ namespace Bounded.Analyzers.Async
             var searched = owner.TypeKind == TypeKind.Interface
                 ? new[] { owner }.Concat(owner.AllInterfaces)
                 : BaseTypesAndSelf(owner);
+            IMethodSymbol? best = null;
             foreach (var type in searched)
             {
                 foreach (var candidate in type.GetMembers(name).OfType<IMethodSymbol>())
                 {
                     var constructed = Equivalent(method, candidate, skipFirstParameter: false);
-                    if (constructed != null)
+                    if (constructed != null && (best == null || (!HasTrailingToken(best, method) && HasTrailingToken(constructed, method))))
                     {
-                        return new Counterpart(constructed, CounterpartKind.SameType);
+                        // Prefer the overload that takes a token, so the fix can forward the one in scope.
+                        best = constructed;
                     }
+                }
+
+                if (best != null)
+                {
+                    break;
                 }
             }
 
-            return null;
+            return best == null ? null : new Counterpart(best, CounterpartKind.SameType);
         }
 
         private Counterpart? FindDelay(IMethodSymbol sleep)
@@ -120,15 +127,18 @@ namespace Bounded.Analyzers.Async
                 return null;
             }
 
+            IMethodSymbol? best = null;
             foreach (var delay in _types.Task.GetMembers("Delay").OfType<IMethodSymbol>())
             {
-                if (delay.Parameters.Length == 1 && SymbolEqualityComparer.Default.Equals(delay.Parameters[0].Type, sleep.Parameters[0].Type))
+                if (delay.Parameters.Length >= 1 && SymbolEqualityComparer.Default.Equals(delay.Parameters[0].Type, sleep.Parameters[0].Type)
+                    && (delay.Parameters.Length == 1 || (delay.Parameters.Length == 2 && IsToken(delay.Parameters[1].Type)))
+                    && (best == null || delay.Parameters.Length == 2))
                 {
-                    return new Counterpart(delay, CounterpartKind.Delay);
+                    best = delay;
                 }
             }
 
-            return null;
+            return best == null ? null : new Counterpart(best, CounterpartKind.Delay);
         }
 
         private Counterpart? FindEntityFramework(IMethodSymbol method)
@@ -227,6 +237,13 @@ namespace Bounded.Analyzers.Async
                 ? constructed
                 : null;
         }
+
+        private bool HasTrailingToken(IMethodSymbol candidate, IMethodSymbol method) =>
+            candidate.Parameters.Length == method.Parameters.Length + 1 && IsToken(candidate.Parameters[candidate.Parameters.Length - 1].Type);
+
+        /// <summary>The index of the counterpart's trailing CancellationToken parameter that the sync method lacks, or -1.</summary>
+        public int TokenParameterIndex(IMethodSymbol counterpart, IMethodSymbol method) =>
+            HasTrailingToken(counterpart, method) ? counterpart.Parameters.Length - 1 : -1;
 
         private bool IsToken(ITypeSymbol type) => BlockingSites.Same(type, _types.CancellationToken);
 

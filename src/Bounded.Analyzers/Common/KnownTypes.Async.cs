@@ -6,7 +6,6 @@ namespace Bounded.Analyzers.Common
     public sealed partial class KnownTypes
     {
         private object? _taskStatus;
-        private object? _taskFactory;
         private object? _thread;
         private object? _iqueryableOfT;
         private object? _efQueryableExtensions;
@@ -20,8 +19,6 @@ namespace Bounded.Analyzers.Common
         private object? _array;
 
         public INamedTypeSymbol? TaskStatus => Lazy(ref _taskStatus, "System.Threading.Tasks.TaskStatus");
-
-        public INamedTypeSymbol? TaskFactory => Lazy(ref _taskFactory, "System.Threading.Tasks.TaskFactory");
 
         public INamedTypeSymbol? Thread => Lazy(ref _thread, "System.Threading.Thread");
 
