@@ -53,6 +53,22 @@ namespace Bounded.Analyzers
 
         // ---- Async: BND4xxx (add below, sorted by ID) ----
 
+        public static readonly DiagnosticDescriptor DoNotBlockOnAsyncCode = Create(
+            "BND4001",
+            "Do not block on async code",
+            "'{0}' blocks the thread until the task completes; await it instead",
+            Categories.Async,
+            DiagnosticSeverity.Warning,
+            "Task.Result, Task.Wait(), GetAwaiter().GetResult(), Task.WaitAll and Task.WaitAny block a thread on asynchronous work. That wastes a thread-pool thread, and under a synchronization context it deadlocks. Await the task instead, and make the calling chain async. Not reported when the task is known to be complete (after it was awaited, inside an IsCompleted check, in a ContinueWith continuation, or a Task.FromResult/CompletedTask receiver).");
+
+        public static readonly DiagnosticDescriptor UseAsyncCounterpart = Create(
+            "BND4002",
+            "Call the async counterpart inside async code",
+            "'{0}' blocks inside async code; await '{1}' instead",
+            Categories.Async,
+            DiagnosticSeverity.Warning,
+            "An async method, lambda or local function calls a synchronous method that has an equivalent async counterpart (same name plus 'Async', compatible parameters, an awaitable result). The synchronous call blocks a thread the async code was written to release. Await the counterpart, forwarding the CancellationToken in scope.");
+
         // ---- Concurrency: BND5xxx (add below, sorted by ID) ----
 
         private static DiagnosticDescriptor Create(
