@@ -10,7 +10,6 @@ namespace Bounded.Analyzers.Common
         private object? _semaphoreSlim;
         private object? _rateLimiter;
         private object? _partitionedRateLimiter;
-        private object? _taskFactory;
         private object? _channelWriter;
         private object? _dataflowBlock;
         private object? _targetBlock;
@@ -29,8 +28,6 @@ namespace Bounded.Analyzers.Common
         public INamedTypeSymbol? RateLimiter => Lazy(ref _rateLimiter, "System.Threading.RateLimiting.RateLimiter");
 
         public INamedTypeSymbol? PartitionedRateLimiterOfT => Lazy(ref _partitionedRateLimiter, "System.Threading.RateLimiting.PartitionedRateLimiter`1");
-
-        public INamedTypeSymbol? TaskFactory => Lazy(ref _taskFactory, "System.Threading.Tasks.TaskFactory");
 
         public INamedTypeSymbol? ChannelWriterOfT => Lazy(ref _channelWriter, "System.Threading.Channels.ChannelWriter`1");
 
