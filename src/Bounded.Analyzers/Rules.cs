@@ -71,6 +71,14 @@ namespace Bounded.Analyzers
 
         // ---- Concurrency: BND5xxx (add below, sorted by ID) ----
 
+        public static readonly DiagnosticDescriptor UnboundedFanOut = Create(
+            "BND5001",
+            "Bound the concurrency of Task fan-out",
+            "{0} starts one task per element of '{1}' with no limit on how many run at once",
+            Categories.Concurrency,
+            DiagnosticSeverity.Warning,
+            "Starting one concurrent operation per element of a collection whose size is not a small constant, with no concurrency limit, lets the input size decide how many requests, connections or threads run at once. Bound it: a SemaphoreSlim around each element's work, Parallel.ForEachAsync with MaxDegreeOfParallelism, batches, a worker pool or a bulkhead.");
+
         private static DiagnosticDescriptor Create(
             string id,
             string title,
