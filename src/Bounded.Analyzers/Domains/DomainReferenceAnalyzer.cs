@@ -130,6 +130,9 @@ namespace Bounded.Analyzers.Domains
             // The name last bound to a type, so that "Type.Member" is one site (the type), not two.
             private SyntaxNode? _lastTypeName;
 
+            // Sites reported in this file, so that a chain starting at one is not reported again member by member.
+            private readonly HashSet<SyntaxNode> _reported = new();
+
             public FileWalk(SyntaxNodeAnalysisContext context, CompilationState state)
             {
                 _context = context;
@@ -325,14 +328,20 @@ namespace Bounded.Analyzers.Domains
                         isType = true;
                         break;
                     case IMethodSymbol or IPropertySymbol or IFieldSymbol or IEventSymbol:
-                        if (IsStaticAccessThroughTypeName(site))
+                        if (IsStaticAccessThroughTypeName(site) || ReceiverWasReported(site))
                         {
-                            return; // Type.Member: the type name is the site
+                            return; // Type.Member, or X.Y.Z() after X was reported: one site
                         }
 
                         if (symbol is IMethodSymbol { ReducedFrom: { } reducedFrom })
                         {
-                            symbol = reducedFrom;
+                            symbol = reducedFrom; // an extension method call: its static class is the reference
+                        }
+                        else if (ReceiverIsInside(site, symbol.ContainingType))
+                        {
+                            // invoice.Pay() where invoice's type is itself the other side's: the violation is
+                            // where that type is named (reported there), not each use of its members.
+                            return;
                         }
 
                         owner = symbol.ContainingType;
@@ -389,6 +398,73 @@ namespace Bounded.Analyzers.Domains
                 if (from.LayerRank >= 0 && to.LayerRank > from.LayerRank)
                 {
                     Report(Rules.LayerDirection, location, null, _map.Layers.NameOf(from.LayerRank), Display(symbol), _map.Layers.NameOf(to.LayerRank), _map.Layers.Text);
+                }
+            }
+
+            /// <summary>The member is accessed on an expression whose type sits in the same boundary as the member's type.</summary>
+            private bool ReceiverIsInside(NameSyntax site, INamedTypeSymbol? memberType)
+            {
+                ExpressionSyntax? receiver = site.Parent switch
+                {
+                    MemberAccessExpressionSyntax access when access.Name == site => access.Expression,
+                    MemberBindingExpressionSyntax binding when binding.Name == site => binding.FirstAncestorOrSelf<ConditionalAccessExpressionSyntax>()?.Expression,
+                    _ => null,
+                };
+                if (receiver == null || memberType == null)
+                {
+                    return false;
+                }
+
+                var receiverType = _model.GetTypeInfo(receiver, _context.CancellationToken).Type;
+                if (receiverType is not INamedTypeSymbol named || named.TypeKind == TypeKind.Error)
+                {
+                    return false;
+                }
+
+                var a = _state.Get(_map, named.ContainingNamespace);
+                var b = _state.Get(_map, memberType.ContainingNamespace);
+                return ReferenceEquals(a, b)
+                    || (a.Domain != null && a.Domain == b.Domain && a.Family == b.Family && a.IsPublic == b.IsPublic && a.LayerRank == b.LayerRank);
+            }
+
+            /// <summary>A member reached by a chain (<c>Internal.Instance.Save()</c>) whose start was already reported.</summary>
+            private bool ReceiverWasReported(NameSyntax site)
+            {
+                if (_reported.Count == 0 || site.Parent is not MemberAccessExpressionSyntax access || access.Name != site)
+                {
+                    return false;
+                }
+
+                var receiver = access.Expression;
+                while (true)
+                {
+                    if (_reported.Contains(receiver))
+                    {
+                        return true;
+                    }
+
+                    switch (receiver)
+                    {
+                        case MemberAccessExpressionSyntax member:
+                            if (_reported.Contains(member.Name))
+                            {
+                                return true;
+                            }
+
+                            receiver = member.Expression;
+                            continue;
+                        case InvocationExpressionSyntax invocation:
+                            receiver = invocation.Expression;
+                            continue;
+                        case ElementAccessExpressionSyntax element:
+                            receiver = element.Expression;
+                            continue;
+                        case ParenthesizedExpressionSyntax parenthesized:
+                            receiver = parenthesized.Expression;
+                            continue;
+                        default:
+                            return false;
+                    }
                 }
             }
 
@@ -525,8 +601,11 @@ namespace Bounded.Analyzers.Domains
                 }
             }
 
-            private void Report(DiagnosticDescriptor descriptor, SyntaxNode site, ImmutableDictionary<string, string?>? properties, params object[] arguments) =>
+            private void Report(DiagnosticDescriptor descriptor, SyntaxNode site, ImmutableDictionary<string, string?>? properties, params object[] arguments)
+            {
+                _reported.Add(site);
                 _context.ReportDiagnostic(Diagnostic.Create(descriptor, site.GetLocation(), properties, arguments));
+            }
 
             private static string Display(ISymbol symbol) =>
                 symbol.ToDisplayString(SymbolDisplayFormat.CSharpErrorMessageFormat);

@@ -14,6 +14,9 @@ namespace Shop.Modules.Billing.Contracts
     {
         Guid Id { get; }
         decimal Amount { get; }
+
+        // A leak in Billing's own contract: it hands out an internal type.
+        Shop.Modules.Billing.Domain.Invoice Leak();
     }
 
     public sealed record InvoiceIssued(Guid InvoiceId, decimal Amount);
@@ -37,6 +40,8 @@ namespace Shop.Modules.Billing.Domain
         public static Invoice Issue(decimal amount) => new Invoice { Amount = amount };
 
         public void Pay() => Status = InvoiceStatus.Paid;
+
+        public Invoice Leak() => this;
     }
 
     public class InvoiceLine { public decimal Amount { get; set; } }
