@@ -293,6 +293,7 @@ namespace Bounded.Analyzers.Domains
                 }
 
                 SyntaxNode location = site;
+                bool checkReceiver = false;
                 ISymbol? owner;     // the type or namespace whose namespace decides
                 bool isType;
                 switch (symbol)
@@ -337,11 +338,12 @@ namespace Bounded.Analyzers.Domains
                         {
                             symbol = reducedFrom; // an extension method call: its static class is the reference
                         }
-                        else if (ReceiverIsInside(site, symbol.ContainingType))
+                        else
                         {
                             // invoice.Pay() where invoice's type is itself the other side's: the violation is
                             // where that type is named (reported there), not each use of its members.
-                            return;
+                            // Checked only before reporting (it binds the receiver).
+                            checkReceiver = true;
                         }
 
                         owner = symbol.ContainingType;
@@ -381,7 +383,8 @@ namespace Bounded.Analyzers.Domains
                 {
                     if (!string.Equals(from.Domain, to.Domain, StringComparison.Ordinal))
                     {
-                        if (!to.IsPublic && string.Equals(from.Family, to.Family, StringComparison.Ordinal))
+                        if (!to.IsPublic && string.Equals(from.Family, to.Family, StringComparison.Ordinal)
+                            && !(checkReceiver && ReceiverIsInside(site, owner as INamedTypeSymbol)))
                         {
                             var properties = isType && symbol is INamedTypeSymbol referenced ? ContractFor(site, referenced, to) : null;
                             Report(Rules.CrossDomainReference, location, properties, Display(symbol), to.Domain!, from.Domain!, _state.ContractHint(_map, to.DomainRoot!));
@@ -395,7 +398,8 @@ namespace Bounded.Analyzers.Domains
                     return; // layers are compared inside one domain, or between namespaces of one code base outside domains
                 }
 
-                if (from.LayerRank >= 0 && to.LayerRank > from.LayerRank)
+                if (from.LayerRank >= 0 && to.LayerRank > from.LayerRank
+                    && !(checkReceiver && ReceiverIsInside(site, owner as INamedTypeSymbol)))
                 {
                     Report(Rules.LayerDirection, location, null, _map.Layers.NameOf(from.LayerRank), Display(symbol), _map.Layers.NameOf(to.LayerRank), _map.Layers.Text);
                 }
