@@ -80,7 +80,7 @@ namespace Bounded.Analyzers.Api
                     report(Diagnostic.Create(
                         Rules.EntityBoundFromRequest,
                         location,
-                        ImmutableDictionary<string, string?>.Empty.Add(EntityKey, entity.OriginalDefinition.ToDisplayString()),
+                        ImmutableDictionary<string, string?>.Empty.Add(EntityKey, EntityClassifier.MetadataName(entity.OriginalDefinition)),
                         entity.Name,
                         parameter.Name));
                 }

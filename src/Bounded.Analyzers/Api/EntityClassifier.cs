@@ -302,7 +302,8 @@ namespace Bounded.Analyzers.Api
             return false;
         }
 
-        private static string MetadataName(INamedTypeSymbol type)
+        /// <summary>The name <see cref="Compilation.GetTypeByMetadataName"/> resolves (nested types joined with '+').</summary>
+        public static string MetadataName(INamedTypeSymbol type)
         {
             string ns = type.ContainingNamespace == null || type.ContainingNamespace.IsGlobalNamespace ? string.Empty : type.ContainingNamespace.ToDisplayString() + ".";
             return type.ContainingType == null ? ns + type.MetadataName : MetadataName(type.ContainingType) + "+" + type.MetadataName;

@@ -141,7 +141,7 @@ namespace Bounded.Analyzers.Api
             Diagnostic.Create(
                 Rules.EntityReturnedFromEndpoint,
                 location,
-                ImmutableDictionary<string, string?>.Empty.Add(EntityKey, entity.OriginalDefinition.ToDisplayString()).Add(SiteKey, site),
+                ImmutableDictionary<string, string?>.Empty.Add(EntityKey, EntityClassifier.MetadataName(entity.OriginalDefinition)).Add(SiteKey, site),
                 entity.Name);
     }
 }
