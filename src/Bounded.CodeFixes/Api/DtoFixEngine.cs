@@ -245,7 +245,6 @@ namespace Bounded.CodeFixes.Api
 
                 if (unit.Usings.Count == 0)
                 {
-                    var first = unit.Members.FirstOrDefault();
                     unit = unit.WithUsings(unit.Usings.Add(directive.WithTrailingTrivia(SyntaxFactory.EndOfLine("\n"), SyntaxFactory.EndOfLine("\n"))));
                     continue;
                 }
