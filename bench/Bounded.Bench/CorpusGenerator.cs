@@ -51,7 +51,7 @@ namespace Bounded.Bench
             EntityInDto,                          // BND2003
         }
 
-        internal const int ViolationPeriod = 12;
+        internal const int ViolationPeriod = 10;
 
         private static readonly string[] ModuleNames =
             { "Ordering", "Billing", "Catalog", "Shipping", "Inventory", "Identity", "Payments", "Reviews" };
@@ -691,7 +691,7 @@ namespace Bounded.Bench
                     {
                         public void Configure(EntityTypeBuilder<{{f.Name}}> builder)
                         {
-                            builder.ToTable("{{f.Route}}");
+                            builder.HasIndex(x => x.Name);
                             builder.HasKey(x => x.Id);
                             builder.Property(x => x.Name).HasMaxLength(200).IsRequired();
                 {{config}}
@@ -904,7 +904,7 @@ namespace Bounded.Bench
 
                         protected override void OnModelCreating(ModelBuilder modelBuilder)
                         {
-                            modelBuilder.HasDefaultSchema("{{module.ToLowerInvariant()}}");
+                            modelBuilder.HasAnnotation("Shop:Module", "{{module.ToLowerInvariant()}}");
                             modelBuilder.ApplyConfigurationsFromAssembly(typeof({{module}}DbContext).Assembly);
                             modelBuilder.Entity<OutboxMessage>().HasKey(m => m.Id);
                         }
