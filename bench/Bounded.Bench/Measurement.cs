@@ -93,12 +93,18 @@ namespace Bounded.Bench
             return watch.Elapsed.TotalMilliseconds;
         }
 
-        public static async Task RunGroupAsync(Func<CSharpCompilation> fresh, AnalyzerGroup group, AnalyzerOptions options, CorpusResult result, bool record)
+        /// <summary>
+        /// Runs every group's analyzers together in one <see cref="CompilationWithAnalyzers"/> over a fresh
+        /// compilation (one binding for all, sequential callbacks) and records each analyzer's own
+        /// execution time and each group's sum.
+        /// </summary>
+        public static async Task RunGroupsAsync(Func<CSharpCompilation> fresh, IReadOnlyList<AnalyzerGroup> groups, AnalyzerOptions options, CorpusResult result, bool record)
         {
             var compilation = fresh();
             Collect();
+            var all = groups.SelectMany(g => g.Analyzers).ToImmutableArray();
             var withAnalyzers = compilation.WithAnalyzers(
-                group.Analyzers,
+                all,
                 new CompilationWithAnalyzersOptions(
                     options,
                     onAnalyzerException: (ex, analyzer, _) => result.Exceptions.TryAdd(analyzer.GetType().FullName!, ex.GetType().Name + ": " + ex.Message),
@@ -106,17 +112,14 @@ namespace Bounded.Bench
                     logAnalyzerExecutionTime: true,
                     reportSuppressedDiagnostics: false));
             var diagnostics = await withAnalyzers.GetAnalyzerDiagnosticsAsync(CancellationToken.None).ConfigureAwait(false);
-            double sum = 0;
-            var times = new List<(string Type, double Ms)>();
-            foreach (var analyzer in group.Analyzers)
+            var times = new Dictionary<DiagnosticAnalyzer, double>();
+            foreach (var analyzer in all)
             {
                 var telemetry = await withAnalyzers.GetAnalyzerTelemetryInfoAsync(analyzer, CancellationToken.None).ConfigureAwait(false);
-                double ms = telemetry.ExecutionTime.TotalMilliseconds;
-                times.Add((analyzer.GetType().FullName!, ms));
-                sum += ms;
+                times[analyzer] = telemetry.ExecutionTime.TotalMilliseconds;
             }
 
-            foreach (var d in diagnostics.Where(d => d.Id == "AD0001"))
+            foreach (var d in diagnostics.Where(d => string.Equals(d.Id, "AD0001", StringComparison.Ordinal)))
             {
                 result.Exceptions.TryAdd(d.GetMessage(System.Globalization.CultureInfo.InvariantCulture), d.ToString());
             }
@@ -126,13 +129,17 @@ namespace Bounded.Bench
                 return;
             }
 
-            foreach (var (type, ms) in times)
+            foreach (var (analyzer, ms) in times)
             {
-                Add(result.AnalyzerMs, type, ms);
+                Add(result.AnalyzerMs, analyzer.GetType().FullName!, ms);
             }
 
-            Add(result.GroupMs, group.Name, sum);
-            foreach (var g in diagnostics.GroupBy(d => d.Id))
+            foreach (var group in groups)
+            {
+                Add(result.GroupMs, group.Name, group.Analyzers.Sum(a => times[a]));
+            }
+
+            foreach (var g in diagnostics.GroupBy(d => d.Id, StringComparer.Ordinal))
             {
                 result.DiagnosticCounts[g.Key] = g.Count();
             }

@@ -97,10 +97,7 @@ namespace Bounded.Bench
                         result.CompilerMs.Add(compiler);
                     }
 
-                    foreach (var group in groups)
-                    {
-                        await Measurement.RunGroupAsync(fresh, group, analyzerOptions, result, record).ConfigureAwait(false);
-                    }
+                    await Measurement.RunGroupsAsync(fresh, groups, analyzerOptions, result, record).ConfigureAwait(false);
 
                     Console.WriteLine($"  {(record ? "run" : "warm-up")} {run + 1 - (record ? warmups : 0)}: compiler {compiler:F0} ms; "
                         + string.Join("; ", groups.Select(g => $"{g.Name} {(record ? result.GroupMs[g.Name][^1] : double.NaN):F0} ms")));
