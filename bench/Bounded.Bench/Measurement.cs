@@ -84,13 +84,13 @@ namespace Bounded.Bench
                 .Select(f => CSharpSyntaxTree.ParseText(f.Text, new CSharpParseOptions(LanguageVersion.Latest), path: f.Path))
                 .ToImmutableArray();
 
-        public static double TimeCompiler(Func<CSharpCompilation> fresh)
+        public static (double Ms, ImmutableArray<Diagnostic> Diagnostics) TimeCompiler(Func<CSharpCompilation> fresh)
         {
             var compilation = fresh();
             Collect();
             var watch = Stopwatch.StartNew();
-            _ = compilation.GetDiagnostics();
-            return watch.Elapsed.TotalMilliseconds;
+            var diagnostics = compilation.GetDiagnostics();
+            return (watch.Elapsed.TotalMilliseconds, diagnostics);
         }
 
         /// <summary>
