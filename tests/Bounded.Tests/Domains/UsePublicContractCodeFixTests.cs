@@ -349,5 +349,52 @@ namespace Shop.Modules.Ordering.Application
             test.FixedState.MainProject.Add("Endpoint.cs", secondFixed);
             return test.RunAsync();
         }
+    
+
+        [Fact]
+        public Task ArrayAndNullable_OfADeclaredType() => Run(@"
+using Shop.Modules.Billing.Contracts;
+
+namespace Shop.Modules.Ordering.Application
+{
+    public class OrderService
+    {
+        public decimal First({|BND1001:Shop.Modules.Billing.Domain.Invoice|}[] invoices, {|BND1001:Shop.Modules.Billing.Domain.Invoice|}? fallback) => invoices.Length > 0 ? invoices[0].Amount : fallback?.Amount ?? 0m;
+    }
+}", @"
+using Shop.Modules.Billing.Contracts;
+
+namespace Shop.Modules.Ordering.Application
+{
+    public class OrderService
+    {
+        public decimal First(IInvoice[] invoices, IInvoice? fallback) => invoices.Length > 0 ? invoices[0].Amount : fallback?.Amount ?? 0m;
+    }
+}");
+
+        [Fact]
+        public Task UsingStillNeededByADocCommentCref_IsKept() => Run(@"
+using Shop.Modules.Billing.Contracts;
+using {|BND1001:Shop.Modules.Billing.Domain|};
+
+namespace Shop.Modules.Ordering.Application
+{
+    /// <summary>Reads amounts, as <see cref=""InvoiceStatus""/> documents.</summary>
+    public class OrderService
+    {
+        public decimal Amount({|BND1001:Invoice|} invoice) => invoice.Amount;
+    }
+}", @"
+using Shop.Modules.Billing.Contracts;
+using {|BND1001:Shop.Modules.Billing.Domain|};
+
+namespace Shop.Modules.Ordering.Application
+{
+    /// <summary>Reads amounts, as <see cref=""InvoiceStatus""/> documents.</summary>
+    public class OrderService
+    {
+        public decimal Amount(IInvoice invoice) => invoice.Amount;
+    }
+}");
     }
 }
