@@ -1,0 +1,16 @@
+namespace Shop.Modules.Ordering.Contracts;
+
+public sealed record PlaceOrderRequest(Guid CustomerId, IReadOnlyList<OrderLineRequest> Lines);
+
+public sealed record OrderLineRequest(Guid ProductId, int Quantity);
+
+public sealed record OrderResponse(
+    Guid Id,
+    Guid CustomerId,
+    string Status,
+    DateTimeOffset PlacedAt,
+    string Currency,
+    decimal Total,
+    IReadOnlyList<OrderLineResponse> Lines);
+
+public sealed record OrderLineResponse(Guid ProductId, string ProductName, decimal UnitPrice, int Quantity, decimal LineTotal);
