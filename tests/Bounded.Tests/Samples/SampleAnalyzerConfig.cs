@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
-using System.Diagnostics.CodeAnalysis;
 using System.IO;
 using System.Linq;
 using System.Threading;
@@ -67,8 +66,14 @@ namespace Bounded.Tests.Samples
 
             public override IEnumerable<string> Keys => _values.Keys;
 
-            public override bool TryGetValue(string key, [NotNullWhen(true)] out string? value) =>
-                _values.TryGetValue(key, out value);
+            // Merge resolution: main's analyzer polyfills (visible to the tests) make the attribute name
+            // ambiguous (CS0433); a non-null out parameter is an allowed, stricter override.
+            public override bool TryGetValue(string key, out string value)
+            {
+                bool found = _values.TryGetValue(key, out var text);
+                value = text ?? string.Empty;
+                return found;
+            }
         }
 
         private sealed class OptionsProvider(AnalyzerConfigOptions global, ImmutableDictionary<SyntaxTree, AnalyzerConfigOptions> perTree)
