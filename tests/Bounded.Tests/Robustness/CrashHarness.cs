@@ -66,6 +66,9 @@ namespace Bounded.Tests.Robustness
             _timeBound = timeBound;
         }
 
+        /// <summary>Wall-clock limit for compiling and analyzing one variant, compiler included (far above the per-analyzer bound).</summary>
+        public TimeSpan VariantTimeout { get; init; } = TimeSpan.FromSeconds(90);
+
         public static string DumpFolder => Path.Combine(Path.GetTempPath(), "bounded-robustness");
 
         public async Task<CrashReport> RunAsync(IReadOnlyList<Variant> variants, CancellationToken cancellationToken)
@@ -83,9 +86,16 @@ namespace Bounded.Tests.Robustness
                 async (variant, ct) =>
                 {
                     AnalyzerRunResult result;
+                    using var perVariant = CancellationTokenSource.CreateLinkedTokenSource(ct);
+                    perVariant.CancelAfter(VariantTimeout);
                     try
                     {
-                        result = await AnalyzerRun.RunAsync(Compile(variant), _analyzers, null, concurrent: false, ct).ConfigureAwait(false);
+                        result = await AnalyzerRun.RunAsync(Compile(variant), _analyzers, null, concurrent: false, perVariant.Token).ConfigureAwait(false);
+                    }
+                    catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+                    {
+                        failures.Add(new CrashFailure(variant, $"compiling and analyzing this one file did not finish within {VariantTimeout.TotalSeconds:0} s (a pathological blowup?)", Dump(variant)));
+                        return;
                     }
                     catch (Exception ex) when (ex is not OperationCanceledException)
                     {

@@ -74,12 +74,11 @@ namespace Bounded.Tests.Robustness
         public async Task<FixReport> RunAsync(string name, Solution solution, CancellationToken cancellationToken)
         {
             var report = new FixReport(name);
-            var errors = new Dictionary<ProjectId, List<string>>();
+            var errors = new OriginalErrors(solution);
             var diagnostics = new List<Diagnostic>();
             foreach (var project in solution.Projects)
             {
                 var compilation = (await project.GetCompilationAsync(cancellationToken).ConfigureAwait(false))!;
-                errors[project.Id] = ErrorKeys(compilation.GetDiagnostics(cancellationToken));
                 var run = await AnalyzerRun.RunAsync(compilation, _analyzers, project.AnalyzerOptions, concurrent: true, cancellationToken).ConfigureAwait(false);
                 report.Failures.AddRange(run.Exceptions.Select(e => $"{project.Name}: analyzer exception on the original code: {e}"));
                 diagnostics.AddRange(run.Diagnostics);
@@ -201,7 +200,7 @@ namespace Bounded.Tests.Robustness
             CodeAction action,
             Diagnostic target,
             DocumentId documentId,
-            Dictionary<ProjectId, List<string>> originalErrors,
+            OriginalErrors originalErrors,
             CancellationToken cancellationToken)
         {
             Solution changed;
@@ -235,7 +234,7 @@ namespace Bounded.Tests.Robustness
                 var project = changed.GetProject(id)!;
                 var compilation = (await project.GetCompilationAsync(cancellationToken).ConfigureAwait(false))!;
                 var diagnostics = compilation.GetDiagnostics(cancellationToken).Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
-                var before = originalErrors.TryGetValue(id, out var known) ? new List<string>(known) : new List<string>();
+                var before = await originalErrors.ForAsync(id, cancellationToken).ConfigureAwait(false);
                 var introduced = diagnostics.Where(d => !before.Remove(ErrorKey(d))).ToList();
                 if (introduced.Count > 0)
                 {
@@ -391,6 +390,27 @@ namespace Bounded.Tests.Robustness
             }
 
             return text.ToString();
+        }
+
+        /// <summary>The compiler errors of each project of the original solution, computed once and only when a fix is checked.</summary>
+        private sealed class OriginalErrors(Solution solution)
+        {
+            private readonly Dictionary<ProjectId, List<string>> _byProject = new();
+
+            /// <summary>A copy of the project's original error keys (empty for a project the fix added).</summary>
+            public async Task<List<string>> ForAsync(ProjectId id, CancellationToken cancellationToken)
+            {
+                if (!_byProject.TryGetValue(id, out var errors))
+                {
+                    var project = solution.GetProject(id);
+                    errors = project == null
+                        ? new List<string>()
+                        : ErrorKeys((await project.GetCompilationAsync(cancellationToken).ConfigureAwait(false))!.GetDiagnostics(cancellationToken));
+                    _byProject[id] = errors;
+                }
+
+                return new List<string>(errors);
+            }
         }
 
         /// <summary>What Fix All asks for: the analyzers' diagnostics of a document or project.</summary>
