@@ -72,6 +72,14 @@ namespace Bounded.Tests.Samples
             public override bool TryGetValue(string key, out string? value) =>
                 _values.TryGetValue(key, out value);
 #pragma warning restore CS8765
+            // Merge resolution: main's analyzer polyfills (visible to the tests) make the attribute name
+            // ambiguous (CS0433); a non-null out parameter is an allowed, stricter override.
+            public override bool TryGetValue(string key, out string value)
+            {
+                bool found = _values.TryGetValue(key, out var text);
+                value = text ?? string.Empty;
+                return found;
+            }
         }
 
         private sealed class OptionsProvider(AnalyzerConfigOptions global, ImmutableDictionary<SyntaxTree, AnalyzerConfigOptions> perTree)
