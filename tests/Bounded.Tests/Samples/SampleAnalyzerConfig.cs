@@ -66,14 +66,8 @@ namespace Bounded.Tests.Samples
 
             public override IEnumerable<string> Keys => _values.Keys;
 
-            // [NotNullWhen(true)] is left off: through InternalsVisibleTo this assembly also sees the
-            // analyzers' netstandard2.0 polyfill of that attribute, and naming it is ambiguous (CS0433).
-#pragma warning disable CS8765
-            public override bool TryGetValue(string key, out string? value) =>
-                _values.TryGetValue(key, out value);
-#pragma warning restore CS8765
-            // Merge resolution: main's analyzer polyfills (visible to the tests) make the attribute name
-            // ambiguous (CS0433); a non-null out parameter is an allowed, stricter override.
+            // The analyzers' polyfills (visible here through InternalsVisibleTo) make [NotNullWhen] ambiguous
+            // (CS0433); a non-null out parameter is an allowed, stricter override.
             public override bool TryGetValue(string key, out string value)
             {
                 bool found = _values.TryGetValue(key, out var text);
