@@ -76,6 +76,13 @@ namespace Bounded.Analyzers.Concurrency
                 return;
             }
 
+            // Only a start inside a loop body can be reported: check that first (an ancestor walk), so
+            // that the costlier checks below do not run for every call of a long straight-line method.
+            if (!IsInLoopBody(invocation))
+            {
+                return;
+            }
+
             // Kept (tasks.Add(...)) or discarded (a bare call); assignments are handled by AnalyzeAssignment.
             if (!IsKeptOrDiscarded(invocation, types) || !FanOut.StartsTask(invocation, types, ct))
             {
@@ -116,13 +123,43 @@ namespace Bounded.Analyzers.Concurrency
                 case IArgumentOperation { Parent: IInvocationOperation add }:
                     return IsAddToCollection(add, types);
                 case IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator }:
-                    var root = FanOut.Root(start);
-                    return root.Descendants().OfType<ILocalReferenceOperation>().Any(r =>
+                    // The local is used only inside the block that declares it: search there, not the whole method.
+                    var scope = DeclaringBlock(declarator) ?? FanOut.Root(start);
+                    return scope.Descendants().OfType<ILocalReferenceOperation>().Any(r =>
                         SymbolEqualityComparer.Default.Equals(r.Local, declarator.Symbol)
                         && SkipConversions(r).Parent is IArgumentOperation { Parent: IInvocationOperation add } && IsAddToCollection(add, types));
                 default:
                     return false;
             }
+        }
+
+        /// <summary>The block (or switch section) that declares a local: the local's whole scope.</summary>
+        private static IOperation? DeclaringBlock(IOperation declarator)
+        {
+            for (var parent = declarator.Parent; parent != null && !FanOut.IsFunctionBoundary(parent); parent = parent.Parent)
+            {
+                if (parent is IBlockOperation or ISwitchCaseOperation)
+                {
+                    return parent;
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary>The operation lies in the body of a loop of its own function (what <see cref="ReportIfInUnboundedLoop"/> looks for).</summary>
+        private static bool IsInLoopBody(IOperation operation)
+        {
+            IOperation child = operation;
+            for (var parent = operation.Parent; parent != null && !FanOut.IsFunctionBoundary(parent); child = parent, parent = parent.Parent)
+            {
+                if (parent is ILoopOperation loop && loop.Body == child)
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         private static IOperation SkipConversions(IOperation operation)
