@@ -35,6 +35,7 @@ namespace Bounded.CodeFixes.Cancellation
         public const string EquivalenceKey = "BND3002.AddParameter";
         private const string Title = "Add a CancellationToken parameter";
         private static readonly SyntaxAnnotation Changed = new("Bounded.BND3002.Changed");
+        private static readonly SyntaxAnnotation Caller = new("Bounded.BND3002.Caller");
 
         public override ImmutableArray<string> FixableDiagnosticIds => ImmutableArray.Create(Rules.AsyncMethodShouldAcceptCancellationToken.Id);
 
@@ -125,10 +126,40 @@ namespace Bounded.CodeFixes.Cancellation
                 }
             }
 
-            var updated = solution;
-            foreach (var pair in declarationsByDocument)
+            // Calls to the changed methods: once they accept a token, callers with one in scope forward it
+            // (so that fixing one method at a time and Fix All end in the same code).
+            var callsByDocument = new Dictionary<DocumentId, List<SyntaxNode>>();
+            foreach (var method in methods)
             {
-                var document = solution.GetDocument(pair.Key)!;
+                foreach (var referenced in await SymbolFinder.FindReferencesAsync(method, solution, cancellationToken).ConfigureAwait(false))
+                {
+                    foreach (var location in referenced.Locations)
+                    {
+                        if (location.IsImplicit || location.Document == null)
+                        {
+                            continue;
+                        }
+
+                        var referenceRoot = await location.Document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
+                        var call = referenceRoot?.FindNode(location.Location.SourceSpan, getInnermostNodeForTie: true)
+                            .AncestorsAndSelf().OfType<InvocationExpressionSyntax>().FirstOrDefault(i => i.Expression.Span.Contains(location.Location.SourceSpan));
+                        if (call != null)
+                        {
+                            if (!callsByDocument.TryGetValue(location.Document.Id, out var calls))
+                            {
+                                callsByDocument[location.Document.Id] = calls = new List<SyntaxNode>();
+                            }
+
+                            calls.Add(call);
+                        }
+                    }
+                }
+            }
+
+            var updated = solution;
+            foreach (var documentId in declarationsByDocument.Keys.Union(callsByDocument.Keys).ToList())
+            {
+                var document = solution.GetDocument(documentId)!;
                 var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
                 var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
                 if (root == null || model == null)
@@ -137,12 +168,23 @@ namespace Bounded.CodeFixes.Cancellation
                 }
 
                 var types = KnownTypes.For(model.Compilation);
-                var plans = pair.Value.ToDictionary(p => (SyntaxNode)p.Node, p => p.Symbol);
-                bool needsThreading = !Binds(model, pair.Value[0].Node.SpanStart, "CancellationToken", types.CancellationToken);
+                var declarations = declarationsByDocument.TryGetValue(documentId, out var found) ? found : new List<(MethodDeclarationSyntax Node, IMethodSymbol Symbol)>();
+                var plans = declarations.ToDictionary(p => (SyntaxNode)p.Node, p => p.Symbol);
+                var calls = callsByDocument.TryGetValue(documentId, out var callList) ? new HashSet<SyntaxNode>(callList) : new HashSet<SyntaxNode>();
+                bool needsThreading = declarations.Count > 0 && !Binds(model, declarations[0].Node.SpanStart, "CancellationToken", types.CancellationToken);
                 bool needsCompilerServices = false;
-                var newRoot = root.ReplaceNodes(plans.Keys, (original, rewritten) =>
+                var newRoot = root.ReplaceNodes(plans.Keys.Union(calls), (original, rewritten) =>
                 {
-                    var symbol = plans[original];
+                    if (!plans.TryGetValue(original, out var symbol))
+                    {
+                        return rewritten.WithAdditionalAnnotations(Caller);
+                    }
+
+                    if (calls.Contains(original))
+                    {
+                        rewritten = rewritten.WithAdditionalAnnotations(Caller);
+                    }
+
                     bool iterator = symbol.IsAsync && Awaitables.IsAsyncReturnType(symbol.ReturnType, types) && !Awaitables.IsTaskLike(symbol.ReturnType, types);
                     if (iterator && !Binds(model, original.SpanStart, "EnumeratorCancellation", types.EnumeratorCancellationAttribute)
                         && !Binds(model, original.SpanStart, "EnumeratorCancellationAttribute", types.EnumeratorCancellationAttribute))
@@ -163,11 +205,11 @@ namespace Bounded.CodeFixes.Cancellation
                     newRoot = Usings.Add(newRoot, "System.Runtime.CompilerServices");
                 }
 
-                updated = updated.WithDocumentSyntaxRoot(pair.Key, newRoot);
+                updated = updated.WithDocumentSyntaxRoot(documentId, newRoot);
             }
 
-            // 3. Forward the token in every changed body, on the updated solution (so calls to changed methods count too).
-            foreach (var documentId in declarationsByDocument.Keys)
+            // 3. Forward the token in every changed body and at every call of a changed method, on the updated solution.
+            foreach (var documentId in declarationsByDocument.Keys.Union(callsByDocument.Keys).ToList())
             {
                 var document = updated.GetDocument(documentId)!;
                 var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
@@ -201,6 +243,23 @@ namespace Bounded.CodeFixes.Cancellation
                         {
                             edits.Add(edit);
                         }
+                    }
+                }
+
+                foreach (var call in root.GetAnnotatedNodes(Caller).OfType<InvocationExpressionSyntax>())
+                {
+                    if (call.Ancestors().Any(a => a.HasAnnotation(Changed))
+                        || model.GetOperation(call, cancellationToken) is not { } operation
+                        || ForwardingSite.Classify(operation, types) is not { } site
+                        || CancellationContext.IsCleanupOrNameof(site.Operation, types)
+                        || TokenInScope.Find(site.Operation, types, cancellationToken) is not { } token)
+                    {
+                        continue;
+                    }
+
+                    if (TokenEdit.Create(site, token.Expression, model, types, cancellationToken) is { } edit)
+                    {
+                        edits.Add(edit);
                     }
                 }
 

@@ -48,6 +48,16 @@ namespace Shop
         }"));
 
         [Fact]
+        public Task MethodsCallingEachOther_OneByOneAndFixAllAgree_CallersForwardTheNewToken() => Verify.VerifyCodeFixAsync(
+            Code(@"        public async Task [|OuterAsync|]() { await InnerAsync(); await Task.Delay(1); }
+        public async Task [|InnerAsync|]() { await Task.Delay(2); }
+        public async Task CallerAsync(CancellationToken ct) { await InnerAsync(); }"),
+            new[] { Verify.Diagnostic("BND3001") },
+            Code(@"        public async Task OuterAsync(CancellationToken cancellationToken = default) { await InnerAsync(cancellationToken); await Task.Delay(1, cancellationToken); }
+        public async Task InnerAsync(CancellationToken cancellationToken = default) { await Task.Delay(2, cancellationToken); }
+        public async Task CallerAsync(CancellationToken ct) { await InnerAsync(ct); }"));
+
+        [Fact]
         public Task ParamsParameter_TokenGoesBeforeIt() => Verify.VerifyCodeFixAsync(
             Code(@"        public Task [|RunAsync|](params string[] urls) => _client.GetStringAsync(urls[0]);"),
             Code(@"        public Task RunAsync(CancellationToken cancellationToken = default, params string[] urls) => _client.GetStringAsync(urls[0], cancellationToken);"));
@@ -160,7 +170,7 @@ namespace Shop
             Verify.Diagnostic().WithLocation(1).WithArguments("WorkAsync"));
 
         [Fact]
-        public Task InterfaceFix_UpdatesEveryImplementation_AcrossDocumentsAndProjects()
+        public Task InterfaceFix_UpdatesEveryImplementation_AndCallersWithAToken_AcrossDocumentsAndProjects()
         {
             var test = new Verify.Test
             {
@@ -232,7 +242,7 @@ namespace Billing
 
     public class Caller
     {
-        public Task PayAsync(IPaymentGateway gateway, System.Threading.CancellationToken ct) => {|BND3001:gateway.ChargeAsync(1m)|};
+        public Task PayAsync(IPaymentGateway gateway, System.Threading.CancellationToken ct) => gateway.ChargeAsync(1m, ct);
     }
 }");
             test.Analyzers.Add(new Bounded.Analyzers.Cancellation.ForwardCancellationTokenAnalyzer());

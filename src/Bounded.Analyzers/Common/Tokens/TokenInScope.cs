@@ -359,8 +359,21 @@ namespace Bounded.Analyzers.Common.Tokens
 
         private static bool DefinitelyAssignedOnEntry(ILocalSymbol local, StatementSyntax statement, SemanticModel model)
         {
-            var flow = model.AnalyzeDataFlow(statement);
-            return flow != null && flow.Succeeded && flow.DefinitelyAssignedOnEntry.Contains(local, SymbolEqualityComparer.Default);
+            if (statement is LocalFunctionStatementSyntax)
+            {
+                return false;
+            }
+
+            try
+            {
+                var flow = model.AnalyzeDataFlow(statement);
+                return flow != null && flow.Succeeded && flow.DefinitelyAssignedOnEntry.Contains(local, SymbolEqualityComparer.Default);
+            }
+            catch (System.ArgumentException)
+            {
+                // A statement the data-flow API does not accept: not provably assigned.
+                return false;
+            }
         }
 
         private static TokenCandidate? FromHttpContext(IMethodSymbol method, int position, SemanticModel model, KnownTypes types)
