@@ -81,6 +81,12 @@ namespace Bounded.Analyzers.Concurrency
                 return false;
             }
 
+            // t.ContinueWith(...), t.WaitAsync(...): a continuation of a task that already exists, not new work.
+            if (!method.IsStatic && invocation.Instance != null && Awaitables.IsTaskLike(invocation.Instance.Type, types))
+            {
+                return false;
+            }
+
             // Hand-offs to a consumer that bounds itself: Channel writers, Dataflow blocks.
             if (SymbolEqualityComparer.Default.Equals(containing, types.ChannelWriterOfT)
                 || SymbolEqualityComparer.Default.Equals(containing, types.DataflowBlock)

@@ -76,15 +76,15 @@ namespace Bounded.Analyzers.Concurrency
                 return;
             }
 
-            // Only a start inside a loop body can be reported: check that first (an ancestor walk), so
-            // that the costlier checks below do not run for every call of a long straight-line method.
-            if (!IsInLoopBody(invocation))
+            // Cheap first: only a call in a loop body can be a per-element start.
+            var loopBody = InnermostLoopBody(invocation);
+            if (loopBody == null)
             {
                 return;
             }
 
             // Kept (tasks.Add(...)) or discarded (a bare call); assignments are handled by AnalyzeAssignment.
-            if (!IsKeptOrDiscarded(invocation, types) || !FanOut.StartsTask(invocation, types, ct))
+            if (!IsKeptOrDiscarded(invocation, loopBody, types) || !FanOut.StartsTask(invocation, types, ct))
             {
                 return;
             }
@@ -99,6 +99,7 @@ namespace Bounded.Analyzers.Concurrency
             bool keptOrDiscarded = target is IDiscardOperation or IArrayElementReferenceOperation
                 || target is IPropertyReferenceOperation { Property.IsIndexer: true };
             if (!keptOrDiscarded || FanOut.Unwrap(assignment.Value) is not IInvocationOperation start
+                || InnermostLoopBody(assignment) == null
                 || !FanOut.StartsTask(start, types, context.CancellationToken))
             {
                 return;
@@ -108,7 +109,22 @@ namespace Bounded.Analyzers.Concurrency
         }
 
         /// <summary><c>tasks.Add(start)</c>, <c>queue.Enqueue(start)</c>, or <c>start;</c> as a statement; or a local assigned start that is then added.</summary>
-        private static bool IsKeptOrDiscarded(IInvocationOperation start, KnownTypes types)
+        /// <summary>The body of the innermost loop around <paramref name="operation"/> in the same function, or null.</summary>
+        private static IOperation? InnermostLoopBody(IOperation operation)
+        {
+            IOperation child = operation;
+            for (var parent = operation.Parent; parent != null && !FanOut.IsFunctionBoundary(parent); child = parent, parent = parent.Parent)
+            {
+                if (parent is ILoopOperation loop && loop.Body == child)
+                {
+                    return loop.Body;
+                }
+            }
+
+            return null;
+        }
+
+        private static bool IsKeptOrDiscarded(IInvocationOperation start, IOperation loopBody, KnownTypes types)
         {
             IOperation current = start;
             while (current.Parent is IConversionOperation conversion)
@@ -123,43 +139,12 @@ namespace Bounded.Analyzers.Concurrency
                 case IArgumentOperation { Parent: IInvocationOperation add }:
                     return IsAddToCollection(add, types);
                 case IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator }:
-                    // The local is used only inside the block that declares it: search there, not the whole method.
-                    var scope = DeclaringBlock(declarator) ?? FanOut.Root(start);
-                    return scope.Descendants().OfType<ILocalReferenceOperation>().Any(r =>
+                    return loopBody.Descendants().OfType<ILocalReferenceOperation>().Any(r =>
                         SymbolEqualityComparer.Default.Equals(r.Local, declarator.Symbol)
                         && SkipConversions(r).Parent is IArgumentOperation { Parent: IInvocationOperation add } && IsAddToCollection(add, types));
                 default:
                     return false;
             }
-        }
-
-        /// <summary>The block (or switch section) that declares a local: the local's whole scope.</summary>
-        private static IOperation? DeclaringBlock(IOperation declarator)
-        {
-            for (var parent = declarator.Parent; parent != null && !FanOut.IsFunctionBoundary(parent); parent = parent.Parent)
-            {
-                if (parent is IBlockOperation or ISwitchCaseOperation)
-                {
-                    return parent;
-                }
-            }
-
-            return null;
-        }
-
-        /// <summary>The operation lies in the body of a loop of its own function (what <see cref="ReportIfInUnboundedLoop"/> looks for).</summary>
-        private static bool IsInLoopBody(IOperation operation)
-        {
-            IOperation child = operation;
-            for (var parent = operation.Parent; parent != null && !FanOut.IsFunctionBoundary(parent); child = parent, parent = parent.Parent)
-            {
-                if (parent is ILoopOperation loop && loop.Body == child)
-                {
-                    return true;
-                }
-            }
-
-            return false;
         }
 
         private static IOperation SkipConversions(IOperation operation)
@@ -261,13 +246,16 @@ namespace Bounded.Analyzers.Concurrency
         private static void AnalyzeSelect(OperationAnalysisContext context, IInvocationOperation select, KnownTypes types)
         {
             var ct = context.CancellationToken;
-            if (select.Arguments.Length != 2 || !FanOut.SelectorStartsTask(select.Arguments[1].Value, types, ct))
+            // Cheap first: a sequence of tasks, handed to a combinator; then what the selector does.
+            if (select.Arguments.Length != 2
+                || select.TargetMethod.TypeArguments.Length != 2
+                || !Awaitables.IsTaskLike(select.TargetMethod.TypeArguments[1], types))
             {
                 return;
             }
 
             var combinator = FindCombinator(select, types);
-            if (combinator == null)
+            if (combinator == null || !FanOut.SelectorStartsTask(select.Arguments[1].Value, types, ct))
             {
                 return;
             }

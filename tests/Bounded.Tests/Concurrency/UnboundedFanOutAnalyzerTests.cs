@@ -490,6 +490,20 @@ namespace Polly.Bulkhead
         public Task<int[]> AllDone(List<TaskCompletionSource<int>> pending) => Task.WhenAll(pending.Select(p => p.Task));");
 
         [Fact]
+        public Task ContinuationsOfExistingTasks_NotReported() => Analyze(@"
+        public async Task LogWhenDone(List<Task> running)
+        {
+            var logged = new List<Task>();
+            foreach (var task in running)
+            {
+                logged.Add(task.ContinueWith(t => Console.WriteLine(t.Status)));
+            }
+
+            await Task.WhenAll(running.Select(t => t.WaitAsync(TimeSpan.FromSeconds(5))));
+            await Task.WhenAll(logged);
+        }");
+
+        [Fact]
         public Task SelectOfCompletedTasks_NotReported() => Analyze(@"
         public Task<int[]> Ids(List<Product> products) => Task.WhenAll(products.Select(p => Task.FromResult(p.Id)));");
 

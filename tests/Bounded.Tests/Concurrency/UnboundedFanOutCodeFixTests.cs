@@ -378,5 +378,50 @@ class Prices
         return prices.Sum();
     }
 }");
+    
+
+        [Fact]
+        public Task Semaphore_NonAsyncBlockReturningTheTask_DeclaresWithoutUsing() => Semaphore(@"
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading.Tasks;
+
+class Stock
+{
+    private Task<int> CountAsync(int id) => Task.FromResult(id);
+
+    public Task<int[]> CountAll(List<int> ids)
+    {
+        return Task.WhenAll([|ids.Select(id => CountAsync(id))|]);
+    }
+}", @"
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+
+class Stock
+{
+    private const int MaxConcurrency = 8;
+
+    private Task<int> CountAsync(int id) => Task.FromResult(id);
+
+    public Task<int[]> CountAll(List<int> ids)
+    {
+        var throttle = new SemaphoreSlim(MaxConcurrency);
+        return Task.WhenAll(ids.Select(async id =>
+        {
+            await throttle.WaitAsync();
+            try
+            {
+                return await CountAsync(id);
+            }
+            finally
+            {
+                throttle.Release();
+            }
+        }));
+    }
+}");
     }
 }
