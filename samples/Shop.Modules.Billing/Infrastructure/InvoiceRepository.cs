@@ -21,5 +21,16 @@ internal sealed class InvoiceRepository(BillingDbContext db) : IInvoiceRepositor
 
     public void Add(Invoice invoice) => db.Invoices.Add(invoice);
 
+    // Violation: BND4001 — blocks a thread on an EF Core query; await AnyAsync in an async method instead.
+    public bool Exists(Guid id) => db.Invoices.AnyAsync(i => i.Id == id).Result;
+
+    public async Task<int> CountUnpaidAsync(Guid customerId, CancellationToken cancellationToken)
+    {
+        var latest = await FindByOrderAsync(customerId, cancellationToken);
+        // Violation: BND4002 — sync Count() on an EF Core query inside async code; await CountAsync(cancellationToken).
+        int unpaid = db.Invoices.Count(i => i.CustomerId == customerId && i.PaidAt == null);
+        return latest is null ? 0 : unpaid;
+    }
+
     public Task SaveChangesAsync(CancellationToken cancellationToken) => db.SaveChangesAsync(cancellationToken);
 }

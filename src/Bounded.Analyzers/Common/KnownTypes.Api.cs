@@ -5,10 +5,8 @@ namespace Bounded.Analyzers.Common
     /// <summary>ASP.NET Core and EF Core types the Api family (and endpoint detection) needs.</summary>
     public sealed partial class KnownTypes
     {
-        private object? _controllerBase;
         private object? _apiControllerAttribute;
         private object? _controllerAttribute;
-        private object? _nonActionAttribute;
         private object? _fromServicesAttribute;
         private object? _asParametersAttribute;
         private object? _endpointRouteBuilder;
@@ -17,18 +15,12 @@ namespace Bounded.Analyzers.Common
         private object? _jsonResult;
         private object? _results;
         private object? _typedResults;
-        private object? _dbContext;
-        private object? _dbSet;
         private object? _nullable;
         private object? _exception;
-
-        public INamedTypeSymbol? ControllerBase => Lazy(ref _controllerBase, "Microsoft.AspNetCore.Mvc.ControllerBase");
 
         public INamedTypeSymbol? ApiControllerAttribute => Lazy(ref _apiControllerAttribute, "Microsoft.AspNetCore.Mvc.ApiControllerAttribute");
 
         public INamedTypeSymbol? ControllerAttribute => Lazy(ref _controllerAttribute, "Microsoft.AspNetCore.Mvc.ControllerAttribute");
-
-        public INamedTypeSymbol? NonActionAttribute => Lazy(ref _nonActionAttribute, "Microsoft.AspNetCore.Mvc.NonActionAttribute");
 
         public INamedTypeSymbol? FromServicesAttribute => Lazy(ref _fromServicesAttribute, "Microsoft.AspNetCore.Mvc.FromServicesAttribute");
 
@@ -45,10 +37,6 @@ namespace Bounded.Analyzers.Common
         public INamedTypeSymbol? HttpResults => Lazy(ref _results, "Microsoft.AspNetCore.Http.Results");
 
         public INamedTypeSymbol? HttpTypedResults => Lazy(ref _typedResults, "Microsoft.AspNetCore.Http.TypedResults");
-
-        public INamedTypeSymbol? DbContext => Lazy(ref _dbContext, "Microsoft.EntityFrameworkCore.DbContext");
-
-        public INamedTypeSymbol? DbSetOfT => Lazy(ref _dbSet, "Microsoft.EntityFrameworkCore.DbSet`1");
 
         public INamedTypeSymbol? NullableOfT => Lazy(ref _nullable, "System.Nullable`1");
 

@@ -1,0 +1,61 @@
+using Microsoft.CodeAnalysis;
+
+namespace Bounded.Analyzers.Common
+{
+    /// <summary>Types the Cancellation family (and the shared token logic in Common/Tokens) uses, resolved on first use.</summary>
+    public sealed partial class KnownTypes
+    {
+        private object? _nonControllerAttribute;
+        private object? _enumeratorCancellationAttribute;
+        private object? _taskAsyncEnumerableExtensions;
+        private object? _configuredCancelableAsyncEnumerableOfT;
+        private object? _expressionOfT;
+        private object? _lambdaExpression;
+        private object? _operationCanceledException;
+        private object? _eventArgs;
+        private object? _taskCompletionSource;
+        private object? _taskCompletionSourceOfT;
+        private object? _taskFactory;
+        private object? _taskFactoryOfT;
+        private object? _dbTransaction;
+        private object? _efDbContextTransaction;
+        private object? _host;
+        private object? _hostedService;
+        private object? _hostingAbstractionsHostExtensions;
+
+        public INamedTypeSymbol? NonControllerAttribute => Lazy(ref _nonControllerAttribute, "Microsoft.AspNetCore.Mvc.NonControllerAttribute");
+
+        public INamedTypeSymbol? EnumeratorCancellationAttribute => Lazy(ref _enumeratorCancellationAttribute, "System.Runtime.CompilerServices.EnumeratorCancellationAttribute");
+
+        /// <summary>Holds <c>WithCancellation</c> and <c>ConfigureAwait</c> for <c>IAsyncEnumerable&lt;T&gt;</c>.</summary>
+        public INamedTypeSymbol? TaskAsyncEnumerableExtensions => Lazy(ref _taskAsyncEnumerableExtensions, "System.Threading.Tasks.TaskAsyncEnumerableExtensions");
+
+        public INamedTypeSymbol? ConfiguredCancelableAsyncEnumerableOfT => Lazy(ref _configuredCancelableAsyncEnumerableOfT, "System.Runtime.CompilerServices.ConfiguredCancelableAsyncEnumerable`1");
+
+        public INamedTypeSymbol? ExpressionOfT => Lazy(ref _expressionOfT, "System.Linq.Expressions.Expression`1");
+
+        public INamedTypeSymbol? LambdaExpression => Lazy(ref _lambdaExpression, "System.Linq.Expressions.LambdaExpression");
+
+        public INamedTypeSymbol? OperationCanceledException => Lazy(ref _operationCanceledException, "System.OperationCanceledException");
+
+        public INamedTypeSymbol? EventArgs => Lazy(ref _eventArgs, "System.EventArgs");
+
+        public INamedTypeSymbol? TaskCompletionSource => Lazy(ref _taskCompletionSource, "System.Threading.Tasks.TaskCompletionSource");
+
+        public INamedTypeSymbol? TaskCompletionSourceOfT => Lazy(ref _taskCompletionSourceOfT, "System.Threading.Tasks.TaskCompletionSource`1");
+
+        public INamedTypeSymbol? TaskFactory => Lazy(ref _taskFactory, "System.Threading.Tasks.TaskFactory");
+
+        public INamedTypeSymbol? TaskFactoryOfT => Lazy(ref _taskFactoryOfT, "System.Threading.Tasks.TaskFactory`1");
+
+        public INamedTypeSymbol? DbTransaction => Lazy(ref _dbTransaction, "System.Data.Common.DbTransaction");
+
+        public INamedTypeSymbol? EfDbContextTransaction => Lazy(ref _efDbContextTransaction, "Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction");
+
+        public INamedTypeSymbol? Host => Lazy(ref _host, "Microsoft.Extensions.Hosting.IHost");
+
+        public INamedTypeSymbol? HostedService => Lazy(ref _hostedService, "Microsoft.Extensions.Hosting.IHostedService");
+
+        public INamedTypeSymbol? HostingAbstractionsHostExtensions => Lazy(ref _hostingAbstractionsHostExtensions, "Microsoft.Extensions.Hosting.HostingAbstractionsHostExtensions");
+    }
+}

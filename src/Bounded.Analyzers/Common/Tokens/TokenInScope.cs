@@ -1,0 +1,438 @@
+using System.Collections.Immutable;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace Bounded.Analyzers.Common.Tokens
+{
+    /// <summary>
+    /// "The token in scope" (rules.md, Cancellation): the nearest token usable at an operation, found by
+    /// walking outwards from it. At each level the nearest wins: locals of the enclosing blocks (nearest
+    /// block first, the latest declaration first), then the parameters of the enclosing lambda or local
+    /// function, then the same in the function around it, up to the member, whose parameters come last,
+    /// and finally <c>HttpContext.RequestAborted</c> in an MVC controller action.
+    /// <list type="bullet">
+    /// <item>A lambda whose own delegate has no token still sees the outer token: capturing is forwarding.</item>
+    /// <item>A <c>static</c> lambda or local function cannot capture, so nothing outside it is in scope.</item>
+    /// <item>Inside a lambda converted to an expression tree (including query clauses over <c>IQueryable</c>) there is no token.</item>
+    /// <item>A local counts when it is declared before the operation (before the lambda or local function,
+    /// when it is captured) and definitely assigned there, and is not itself an uncancellable
+    /// <c>CancellationToken.None</c>/<c>default</c>; a <c>CancellationTokenSource</c> local gives <c>name.Token</c>.</item>
+    /// <item>A candidate whose name is shadowed at the operation (an inner variable of the same name) is skipped.</item>
+    /// <item>Out parameters and discard parameters are skipped.</item>
+    /// </list>
+    /// Cost: a walk up the operation's parents; semantic-model queries only for candidates found.
+    /// </summary>
+    public static class TokenInScope
+    {
+        public static TokenCandidate? Find(IOperation operation, KnownTypes types, System.Threading.CancellationToken cancellationToken)
+        {
+            var model = operation.SemanticModel;
+            if (types.CancellationToken == null || model == null)
+            {
+                return null;
+            }
+
+            int lookupPosition = operation.Syntax.SpanStart;
+
+            // Declarations must end before this position: the operation itself, or the function that captures them.
+            int before = operation.Syntax.SpanStart;
+            bool crossedLocalFunction = false;
+            IOperation? child = null;
+            for (var current = operation; current != null; child = current, current = current.Parent)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                switch (current)
+                {
+                    case IBlockOperation block:
+                        {
+                            var found = FromLocals(block.Locals, child, before, crossedLocalFunction, lookupPosition, model, types, cancellationToken);
+                            if (found != null)
+                            {
+                                return found;
+                            }
+
+                            break;
+                        }
+
+                    case IUsingOperation @using when child != null && child == @using.Body:
+                        {
+                            var found = FromLocals(@using.Locals, null, before, crossedLocalFunction, lookupPosition, model, types, cancellationToken);
+                            if (found != null)
+                            {
+                                return found;
+                            }
+
+                            break;
+                        }
+
+                    case IAnonymousFunctionOperation lambda:
+                        {
+                            if (IsExpressionTree(lambda, model, types, cancellationToken))
+                            {
+                                return null;
+                            }
+
+                            var found = FromParameters(lambda.Symbol.Parameters, lookupPosition, model, types);
+                            if (found != null)
+                            {
+                                return found;
+                            }
+
+                            if (lambda.Syntax is AnonymousFunctionExpressionSyntax anonymous && anonymous.Modifiers.Any(SyntaxKind.StaticKeyword))
+                            {
+                                return null;
+                            }
+
+                            before = lambda.Syntax.SpanStart;
+                            break;
+                        }
+
+                    case ILocalFunctionOperation localFunction:
+                        {
+                            var found = FromParameters(localFunction.Symbol.Parameters, lookupPosition, model, types);
+                            if (found != null)
+                            {
+                                return found;
+                            }
+
+                            if (localFunction.Symbol.IsStatic
+                                || (localFunction.Syntax is LocalFunctionStatementSyntax statement && statement.Modifiers.Any(SyntaxKind.StaticKeyword)))
+                            {
+                                return null;
+                            }
+
+                            before = localFunction.Syntax.SpanStart;
+                            crossedLocalFunction = true;
+                            break;
+                        }
+                }
+            }
+
+            // The member around everything: its parameters, then HttpContext.RequestAborted in a controller action.
+            var member = model.GetEnclosingSymbol(operation.Syntax.SpanStart, cancellationToken);
+            while (member is IMethodSymbol { MethodKind: MethodKind.AnonymousFunction or MethodKind.LocalFunction })
+            {
+                member = member.ContainingSymbol;
+            }
+
+            if (member is IMethodSymbol method)
+            {
+                var found = FromParameters(method.Parameters, lookupPosition, model, types);
+                if (found != null)
+                {
+                    return found;
+                }
+
+                return FromHttpContext(method, lookupPosition, model, types);
+            }
+
+            return null;
+        }
+
+        /// <summary>
+        /// True when a token parameter added to the enclosing member would be the token in scope at the
+        /// operation as far as functions go: no enclosing lambda or local function is static, is an expression
+        /// tree, or has a token parameter of its own. (Used by BND3002 and its fix.)
+        /// </summary>
+        public static bool ReachesMemberParameters(IOperation operation, KnownTypes types, System.Threading.CancellationToken cancellationToken)
+        {
+            var model = operation.SemanticModel;
+            for (var current = operation.Parent; current != null; current = current.Parent)
+            {
+                switch (current)
+                {
+                    case IAnonymousFunctionOperation lambda:
+                        if ((model != null && IsExpressionTree(lambda, model, types, cancellationToken))
+                            || HasTokenParameter(lambda.Symbol.Parameters, types)
+                            || (lambda.Syntax is AnonymousFunctionExpressionSyntax anonymous && anonymous.Modifiers.Any(SyntaxKind.StaticKeyword)))
+                        {
+                            return false;
+                        }
+
+                        break;
+                    case ILocalFunctionOperation localFunction:
+                        if (localFunction.Symbol.IsStatic
+                            || HasTokenParameter(localFunction.Symbol.Parameters, types)
+                            || (localFunction.Syntax is LocalFunctionStatementSyntax statement && statement.Modifiers.Any(SyntaxKind.StaticKeyword)))
+                        {
+                            return false;
+                        }
+
+                        break;
+                }
+            }
+
+            return true;
+        }
+
+        private static bool HasTokenParameter(ImmutableArray<IParameterSymbol> parameters, KnownTypes types) =>
+            parameters.Any(p => p.RefKind != RefKind.Out && TokenValues.IsToken(p.Type, types));
+
+        /// <summary>
+        /// True when the operation sits in a lambda converted to an expression tree (<c>Expression&lt;TDelegate&gt;</c>),
+        /// including the implicit lambdas of query clauses.
+        /// </summary>
+        public static bool IsInExpressionTree(IOperation operation, KnownTypes types, System.Threading.CancellationToken cancellationToken)
+        {
+            var model = operation.SemanticModel;
+            for (var current = operation.Parent; current != null; current = current.Parent)
+            {
+                if (current is IAnonymousFunctionOperation lambda && model != null && IsExpressionTree(lambda, model, types, cancellationToken))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static bool IsExpressionTree(IAnonymousFunctionOperation lambda, SemanticModel model, KnownTypes types, System.Threading.CancellationToken cancellationToken)
+        {
+            ITypeSymbol? target = lambda.Parent switch
+            {
+                IDelegateCreationOperation creation => creation.Type,
+                IConversionOperation conversion => conversion.Type,
+                _ => null,
+            };
+
+            if (target == null && lambda.Syntax is AnonymousFunctionExpressionSyntax)
+            {
+                target = model.GetTypeInfo(lambda.Syntax, cancellationToken).ConvertedType;
+            }
+
+            return IsExpressionType(target, types);
+        }
+
+        private static bool IsExpressionType(ITypeSymbol? type, KnownTypes types)
+        {
+            for (var t = type as INamedTypeSymbol; t != null; t = t.BaseType)
+            {
+                if (SymbolEqualityComparer.Default.Equals(t.OriginalDefinition, types.ExpressionOfT)
+                    || SymbolEqualityComparer.Default.Equals(t, types.LambdaExpression))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static TokenCandidate? FromParameters(ImmutableArray<IParameterSymbol> parameters, int position, SemanticModel model, KnownTypes types)
+        {
+            foreach (var parameter in parameters)
+            {
+                if (parameter.RefKind != RefKind.Out
+                    && !parameter.IsDiscard
+                    && TokenValues.IsToken(parameter.Type, types)
+                    && IsVisible(parameter, position, model))
+                {
+                    return new TokenCandidate(parameter, Escape(parameter.Name), TokenSourceKind.Parameter);
+                }
+            }
+
+            // Then a parameter object that carries a token: request.CancellationToken, context.RequestAborted.
+            foreach (var parameter in parameters)
+            {
+                if (parameter.RefKind is RefKind.None or RefKind.In or RefKind.Ref
+                    && !parameter.IsDiscard
+                    && TokenProperty(parameter.Type, types) is { } property
+                    && IsVisible(parameter, position, model))
+                {
+                    return new TokenCandidate(parameter, Escape(parameter.Name) + "." + Escape(property.Name), TokenSourceKind.ParameterProperty);
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary>A public instance, readable <c>CancellationToken</c> property of a class, struct or interface type (including inherited ones).</summary>
+        public static IPropertySymbol? TokenProperty(ITypeSymbol type, KnownTypes types)
+        {
+            if (type.SpecialType != SpecialType.None || type.TypeKind is not (TypeKind.Class or TypeKind.Struct or TypeKind.Interface))
+            {
+                return null;
+            }
+
+            var all = type.TypeKind == TypeKind.Interface
+                ? new[] { type }.Concat(type.AllInterfaces)
+                : Hierarchy(type);
+            foreach (var t in all)
+            {
+                foreach (var member in t.GetMembers())
+                {
+                    if (member is IPropertySymbol { IsStatic: false, IsIndexer: false, DeclaredAccessibility: Accessibility.Public, GetMethod: not null } property
+                        && TokenValues.IsToken(property.Type, types))
+                    {
+                        return property;
+                    }
+                }
+            }
+
+            return null;
+        }
+
+        private static System.Collections.Generic.IEnumerable<ITypeSymbol> Hierarchy(ITypeSymbol type)
+        {
+            for (var t = type; t != null; t = t.BaseType)
+            {
+                yield return t;
+            }
+        }
+
+        private static TokenCandidate? FromLocals(
+            ImmutableArray<ILocalSymbol> locals,
+            IOperation? statement,
+            int before,
+            bool captured,
+            int position,
+            SemanticModel model,
+            KnownTypes types,
+            System.Threading.CancellationToken cancellationToken)
+        {
+            if (locals.IsEmpty)
+            {
+                return null;
+            }
+
+            TokenCandidate? best = null;
+            int bestStart = -1;
+            foreach (var local in locals)
+            {
+                bool isToken = TokenValues.IsToken(local.Type, types);
+                bool isSource = !isToken && TokenValues.IsTokenSource(local.Type, types);
+                if (!isToken && !isSource)
+                {
+                    continue;
+                }
+
+                var reference = local.DeclaringSyntaxReferences.FirstOrDefault();
+                if (reference == null || reference.Span.End > before || reference.Span.Start < bestStart)
+                {
+                    continue;
+                }
+
+                var declaration = reference.GetSyntax(cancellationToken);
+                if (!IsAssigned(local, declaration, statement, captured, model, types, cancellationToken) || !IsVisible(local, position, model))
+                {
+                    continue;
+                }
+
+                bestStart = reference.Span.Start;
+                best = isToken
+                    ? new TokenCandidate(local, Escape(local.Name), TokenSourceKind.Local)
+                    : new TokenCandidate(local, Escape(local.Name) + ".Token", TokenSourceKind.TokenSource);
+            }
+
+            return best;
+        }
+
+        /// <summary>Assigned a usable value where it is used: at its declaration, or definitely before the statement that uses it.</summary>
+        private static bool IsAssigned(ILocalSymbol local, SyntaxNode declaration, IOperation? statement, bool captured, SemanticModel model, KnownTypes types, System.Threading.CancellationToken cancellationToken)
+        {
+            if (declaration is VariableDeclaratorSyntax { Initializer: { } initializer })
+            {
+                var value = model.GetOperation(initializer.Value, cancellationToken);
+                if (value == null || TokenValues.IsUncancellable(value, types))
+                {
+                    return false;
+                }
+
+                return !(TokenValues.Unwrap(value) is ILiteralOperation { ConstantValue: { HasValue: true, Value: null } });
+            }
+
+            if (declaration is SingleVariableDesignationSyntax && !captured && statement?.Syntax is StatementSyntax following)
+            {
+                // out var / pattern variables: assigned on every path into the statement that uses them?
+                return DefinitelyAssignedOnEntry(local, following, model);
+            }
+
+            if (declaration is VariableDeclaratorSyntax && !captured && statement?.Syntax is StatementSyntax later)
+            {
+                return DefinitelyAssignedOnEntry(local, later, model);
+            }
+
+            return false;
+        }
+
+        private static bool DefinitelyAssignedOnEntry(ILocalSymbol local, StatementSyntax statement, SemanticModel model)
+        {
+            var flow = model.AnalyzeDataFlow(statement);
+            return flow != null && flow.Succeeded && flow.DefinitelyAssignedOnEntry.Contains(local, SymbolEqualityComparer.Default);
+        }
+
+        private static TokenCandidate? FromHttpContext(IMethodSymbol method, int position, SemanticModel model, KnownTypes types)
+        {
+            var controllerBase = types.ControllerBase;
+            if (controllerBase == null
+                || method.IsStatic
+                || method.MethodKind != MethodKind.Ordinary
+                || method.DeclaredAccessibility != Accessibility.Public
+                || method.ContainingType is not { TypeKind: TypeKind.Class } type
+                || !DerivesFrom(type, controllerBase)
+                || HasAttribute(method, types.NonActionAttribute)
+                || HasAttribute(type, types.NonControllerAttribute))
+            {
+                return null;
+            }
+
+            // "HttpContext" must still mean the controller's property where the token goes (no local or parameter shadows it).
+            var bound = model.LookupSymbols(position, name: "HttpContext").FirstOrDefault();
+            if (bound is not IPropertySymbol { IsStatic: false } property || !DerivesFrom(property.ContainingType, controllerBase))
+            {
+                return null;
+            }
+
+            return new TokenCandidate(property, "HttpContext.RequestAborted", TokenSourceKind.RequestAborted);
+        }
+
+        private static bool DerivesFrom(INamedTypeSymbol? type, INamedTypeSymbol baseType)
+        {
+            for (var t = type; t != null; t = t.BaseType)
+            {
+                if (SymbolEqualityComparer.Default.Equals(t.OriginalDefinition, baseType))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static bool HasAttribute(ISymbol symbol, INamedTypeSymbol? attribute)
+        {
+            if (attribute == null)
+            {
+                return false;
+            }
+
+            foreach (var data in symbol.GetAttributes())
+            {
+                if (SymbolEqualityComparer.Default.Equals(data.AttributeClass, attribute))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>The name, looked up at the position, still binds to this symbol (no inner variable shadows it).</summary>
+        private static bool IsVisible(ISymbol symbol, int position, SemanticModel model)
+        {
+            foreach (var found in model.LookupSymbols(position, name: symbol.Name))
+            {
+                return SymbolEqualityComparer.Default.Equals(found, symbol);
+            }
+
+            return false;
+        }
+
+        private static string Escape(string name) =>
+            SyntaxFacts.GetKeywordKind(name) != SyntaxKind.None || SyntaxFacts.GetContextualKeywordKind(name) == SyntaxKind.AwaitKeyword
+                ? "@" + name
+                : name;
+    }
+}
