@@ -477,5 +477,43 @@ namespace Shop.Api { public class OrdersController { public Shop.Domain.Order Ge
 
         [HttpGet(""x"")]
         public IActionResult X() => Ok({|CS0103:unknown|});"));
+
+        [Fact]
+        public Task ControllerAttributeOnABaseClass_MakesAPocoAController() =>
+            Run(@"
+namespace Shop.Api
+{
+    [Controller]
+    public abstract class ApiBase
+    {
+    }
+
+    public class ReportsController : ApiBase
+    {
+        public [|List<Order>|] Orders() => new List<Order>();
+    }
+}");
+
+        [Fact]
+        public Task MalformedOption_ReportsBnd0001_AndTheRuleKeepsWorking()
+        {
+            var test = new Verify.Test
+            {
+                TestCode = Usings + @"
+namespace Shop.Api
+{
+    public class OrdersController : ControllerBase
+    {
+        [HttpGet]
+        public [|Order|] Get() => new Order();
+    }
+}",
+                EditorConfig = "bounded.entity_namespaces = Domain, , Entities",
+            };
+            test.Analyzers.Add(new Bounded.Analyzers.Configuration.InvalidOptionAnalyzer());
+            test.ExpectedDiagnostics.Add(Verify.Diagnostic("BND0001").WithNoLocation());
+            test.TestState.MainProject.Add("Domain.cs", ApiTestCode.Domain);
+            return test.RunAsync();
+        }
     }
 }

@@ -409,5 +409,64 @@ namespace Shop.Api
             test.TestState.MainProject.Add("Domain.cs", ApiTestCode.Domain);
             return test.RunAsync();
         }
+
+        [Fact]
+        public Task FixAll_TwoDocuments_GenerateTheDtoOnce()
+        {
+            var test = new Verify.Test
+            {
+                TestCode = @"using Microsoft.AspNetCore.Mvc;
+using Shop.Domain;
+
+namespace Shop.Api
+{
+    public class OrdersController : ControllerBase
+    {
+        [HttpGet]
+        public [|Order|] Get() => new Order();
+    }
+}",
+                FixedCode = @"using Microsoft.AspNetCore.Mvc;
+using Shop.Api.Contracts;
+using Shop.Domain;
+
+namespace Shop.Api
+{
+    public class OrdersController : ControllerBase
+    {
+        [HttpGet]
+        public OrderResponse Get() => OrderResponse.FromDomain(new Order());
+    }
+}",
+            };
+            test.TestState.MainProject.Add("Domain.cs", ApiTestCode.Domain);
+            test.TestState.MainProject.Add("Admin.cs", @"using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Shop.Domain;
+
+namespace Shop.Api
+{
+    public class AdminController : ControllerBase
+    {
+        [HttpGet]
+        public IResult Latest() => TypedResults.Ok([|new Order()|]);
+    }
+}");
+            test.FixedState.MainProject.Add("Admin.cs", @"using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Shop.Api.Contracts;
+using Shop.Domain;
+
+namespace Shop.Api
+{
+    public class AdminController : ControllerBase
+    {
+        [HttpGet]
+        public IResult Latest() => TypedResults.Ok(OrderResponse.FromDomain(new Order()));
+    }
+}");
+            test.FixedState.MainProject.Add("OrderResponse.cs", OrderResponse);
+            return test.RunAsync();
+        }
     }
 }
