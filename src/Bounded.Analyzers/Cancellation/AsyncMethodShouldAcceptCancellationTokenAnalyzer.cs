@@ -15,7 +15,7 @@ namespace Bounded.Analyzers.Cancellation
     /// declared with an accessibility in <c>bounded.BND3002.accessibility</c>, with no <c>CancellationToken</c>
     /// parameter, whose body has a <see cref="ForwardingSite"/> that a new token parameter would reach.
     /// Not reported: <c>Main</c>, event handlers <c>(object, EventArgs)</c>, methods taking a parameter object that
-    /// carries a token, test methods. An override or interface implementation cannot change its signature: the
+    /// carries a token (a public <c>CancellationToken</c> property, which BND3001 then forwards), test methods. An override or interface implementation cannot change its signature: the
     /// root declaration (the interface member or the first virtual/abstract method) is reported instead when it is
     /// in this compilation, once.
     /// </summary>
@@ -194,7 +194,7 @@ namespace Bounded.Analyzers.Cancellation
 
             foreach (var parameter in method.Parameters)
             {
-                if (TokenValues.IsToken(parameter.Type, types) || CarriesToken(parameter.Type, types))
+                if (TokenValues.IsToken(parameter.Type, types) || TokenInScope.TokenProperty(parameter.Type, types) != null)
                 {
                     return false;
                 }
@@ -216,48 +216,6 @@ namespace Bounded.Analyzers.Cancellation
             }
 
             return true;
-        }
-
-        /// <summary>A parameter object with a public instance <c>CancellationToken</c> property or field (HttpContext, a request, a context).</summary>
-        private static bool CarriesToken(ITypeSymbol type, KnownTypes types)
-        {
-            if (type.SpecialType != SpecialType.None || type.TypeKind is not (TypeKind.Class or TypeKind.Struct or TypeKind.Interface))
-            {
-                return false;
-            }
-
-            for (var t = type; t != null; t = t.BaseType)
-            {
-                foreach (var member in t.GetMembers())
-                {
-                    if (member.IsStatic || member.DeclaredAccessibility != Accessibility.Public)
-                    {
-                        continue;
-                    }
-
-                    if ((member is IPropertySymbol property && TokenValues.IsToken(property.Type, types))
-                        || (member is IFieldSymbol field && TokenValues.IsToken(field.Type, types)))
-                    {
-                        return true;
-                    }
-                }
-            }
-
-            if (type.TypeKind == TypeKind.Interface)
-            {
-                foreach (var contract in type.AllInterfaces)
-                {
-                    foreach (var member in contract.GetMembers())
-                    {
-                        if (member is IPropertySymbol property && !property.IsStatic && TokenValues.IsToken(property.Type, types))
-                        {
-                            return true;
-                        }
-                    }
-                }
-            }
-
-            return false;
         }
 
         private static bool DerivesFrom(ITypeSymbol type, INamedTypeSymbol? baseType)

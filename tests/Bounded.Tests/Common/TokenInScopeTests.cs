@@ -127,16 +127,17 @@ namespace App
         }");
 
         [Fact]
-        public Task LocalAssignedLater_CountsWhenDefinitelyAssigned() => Verify(@"
+        public Task LocalAssignedLater_CountsWhenDefinitelyAssigned_ElseTheSourceParameterToken() => Verify(@"
         public void Run(CancellationTokenSource source, bool flag)
         {
             CancellationToken token;
             if (flag) { token = source.Token; }
-            Probe();
-            token = source.Token;
             {|#0:Probe()|};
+            token = source.Token;
+            {|#1:Probe()|};
         }",
-            At(0, "token", "Local"));
+            At(0, "source.Token", "ParameterProperty"),
+            At(1, "token", "Local"));
 
         [Fact]
         public Task ShadowedName_IsNotOffered() => Verify(@"
@@ -164,6 +165,27 @@ namespace App
         public Task KeywordNamedToken_IsEscaped() => Verify(@"
         public void Run(CancellationToken @event) { {|#0:Probe()|}; }",
             At(0, "@event", "Parameter"));
+
+        [Fact]
+        public Task ParameterObjectProperty_AfterDirectTokens() => Probe.VerifyAnalyzerAsync(Usings + @"
+namespace App
+{
+    public sealed class Request { public CancellationToken CancellationToken { get; init; } }
+
+    public class Handler
+    {
+        private static void Probe() { }
+
+        public void Handle(Request request) { {|#0:Probe()|}; }
+
+        public void Serve(Microsoft.AspNetCore.Http.HttpContext context) { {|#1:Probe()|}; }
+
+        public void Both(Request request, CancellationToken ct) { {|#2:Probe()|}; }
+    }
+}",
+            At(0, "request.CancellationToken", "ParameterProperty"),
+            At(1, "context.RequestAborted", "ParameterProperty"),
+            At(2, "ct", "Parameter"));
 
         [Fact]
         public Task ControllerAction_HttpContextRequestAborted() => Probe.VerifyAnalyzerAsync(@"

@@ -16,6 +16,9 @@ namespace Bounded.Analyzers.Common.Tokens
 
         /// <summary><c>HttpContext.RequestAborted</c> in an MVC controller action.</summary>
         RequestAborted,
+
+        /// <summary>A public <c>CancellationToken</c> property of a parameter object (<c>request.CancellationToken</c>, <c>context.RequestAborted</c>).</summary>
+        ParameterProperty,
     }
 
     /// <summary>A token usable at an operation: the symbol it comes from and the C# text that passes it.</summary>

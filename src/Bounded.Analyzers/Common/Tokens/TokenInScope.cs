@@ -233,7 +233,53 @@ namespace Bounded.Analyzers.Common.Tokens
                 }
             }
 
+            // Then a parameter object that carries a token: request.CancellationToken, context.RequestAborted.
+            foreach (var parameter in parameters)
+            {
+                if (parameter.RefKind is RefKind.None or RefKind.In or RefKind.Ref
+                    && !parameter.IsDiscard
+                    && TokenProperty(parameter.Type, types) is { } property
+                    && IsVisible(parameter, position, model))
+                {
+                    return new TokenCandidate(parameter, Escape(parameter.Name) + "." + Escape(property.Name), TokenSourceKind.ParameterProperty);
+                }
+            }
+
             return null;
+        }
+
+        /// <summary>A public instance, readable <c>CancellationToken</c> property of a class, struct or interface type (including inherited ones).</summary>
+        public static IPropertySymbol? TokenProperty(ITypeSymbol type, KnownTypes types)
+        {
+            if (type.SpecialType != SpecialType.None || type.TypeKind is not (TypeKind.Class or TypeKind.Struct or TypeKind.Interface))
+            {
+                return null;
+            }
+
+            var all = type.TypeKind == TypeKind.Interface
+                ? new[] { type }.Concat(type.AllInterfaces)
+                : Hierarchy(type);
+            foreach (var t in all)
+            {
+                foreach (var member in t.GetMembers())
+                {
+                    if (member is IPropertySymbol { IsStatic: false, IsIndexer: false, DeclaredAccessibility: Accessibility.Public, GetMethod: not null } property
+                        && TokenValues.IsToken(property.Type, types))
+                    {
+                        return property;
+                    }
+                }
+            }
+
+            return null;
+        }
+
+        private static System.Collections.Generic.IEnumerable<ITypeSymbol> Hierarchy(ITypeSymbol type)
+        {
+            for (var t = type; t != null; t = t.BaseType)
+            {
+                yield return t;
+            }
         }
 
         private static TokenCandidate? FromLocals(
@@ -313,8 +359,21 @@ namespace Bounded.Analyzers.Common.Tokens
 
         private static bool DefinitelyAssignedOnEntry(ILocalSymbol local, StatementSyntax statement, SemanticModel model)
         {
-            var flow = model.AnalyzeDataFlow(statement);
-            return flow != null && flow.Succeeded && flow.DefinitelyAssignedOnEntry.Contains(local, SymbolEqualityComparer.Default);
+            if (statement is LocalFunctionStatementSyntax)
+            {
+                return false;
+            }
+
+            try
+            {
+                var flow = model.AnalyzeDataFlow(statement);
+                return flow != null && flow.Succeeded && flow.DefinitelyAssignedOnEntry.Contains(local, SymbolEqualityComparer.Default);
+            }
+            catch (System.ArgumentException)
+            {
+                // A statement the data-flow API does not accept: not provably assigned.
+                return false;
+            }
         }
 
         private static TokenCandidate? FromHttpContext(IMethodSymbol method, int position, SemanticModel model, KnownTypes types)

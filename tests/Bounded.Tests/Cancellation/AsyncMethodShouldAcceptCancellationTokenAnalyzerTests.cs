@@ -1,0 +1,283 @@
+using System.Threading.Tasks;
+using Bounded.Tests.Verification;
+using Xunit;
+using Verify = Bounded.Tests.Verification.CSharpCodeFixVerifier<
+    Bounded.Analyzers.Cancellation.AsyncMethodShouldAcceptCancellationTokenAnalyzer,
+    Bounded.CodeFixes.Cancellation.AddCancellationTokenParameterCodeFix>;
+
+namespace Bounded.Tests.Cancellation
+{
+    public class AsyncMethodShouldAcceptCancellationTokenAnalyzerTests
+    {
+        private const string Usings = @"using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Net.Http;
+using System.Runtime.CompilerServices;
+using System.Threading;
+using System.Threading.Tasks;
+";
+
+        private static string Code(string members) => Usings + @"
+namespace Shop
+{
+    public class Service
+    {
+        private readonly HttpClient _client = new HttpClient();
+" + members + @"
+    }
+}
+";
+
+        [Fact]
+        public Task PublicAsyncMethod_AddsParameterAndForwardsToEveryCall() => Verify.VerifyCodeFixAsync(
+            Code(@"        public async Task<string> {|#0:LoadAsync|}(string url)
+        {
+            await Task.Delay(10);
+            var text = await _client.GetStringAsync(url);
+            await Task.Delay(10, CancellationToken.None);
+            return text;
+        }"),
+            Verify.Diagnostic().WithLocation(0).WithArguments("LoadAsync"),
+            Code(@"        public async Task<string> LoadAsync(string url, CancellationToken cancellationToken = default)
+        {
+            await Task.Delay(10, cancellationToken);
+            var text = await _client.GetStringAsync(url, cancellationToken);
+            await Task.Delay(10, cancellationToken);
+            return text;
+        }"));
+
+        [Fact]
+        public Task ParamsParameter_TokenGoesBeforeIt() => Verify.VerifyCodeFixAsync(
+            Code(@"        public Task [|RunAsync|](params string[] urls) => _client.GetStringAsync(urls[0]);"),
+            Code(@"        public Task RunAsync(CancellationToken cancellationToken = default, params string[] urls) => _client.GetStringAsync(urls[0], cancellationToken);"));
+
+        [Fact]
+        public Task AsyncIterator_GetsEnumeratorCancellation() => Verify.VerifyCodeFixAsync(
+            Code(@"        public async IAsyncEnumerable<int> [|ReadAsync|](IAsyncEnumerable<int> source)
+        {
+            await foreach (var x in source) { yield return x; }
+        }"),
+            Code(@"        public async IAsyncEnumerable<int> ReadAsync(IAsyncEnumerable<int> source, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+        {
+            await foreach (var x in source.WithCancellation(cancellationToken)) { yield return x; }
+        }"));
+
+        [Fact]
+        public Task NameClash_PicksAnotherName() => Verify.VerifyCodeFixAsync(
+            Code(@"        public async Task [|RunAsync|](int cancellationToken) { await Task.Delay(cancellationToken); }"),
+            Code(@"        public async Task RunAsync(int cancellationToken, CancellationToken cancellationToken1 = default) { await Task.Delay(cancellationToken, cancellationToken1); }"));
+
+        [Fact]
+        public Task MissingUsing_IsAdded() => Verify.VerifyCodeFixAsync(@"using System.Threading.Tasks;
+
+namespace Shop
+{
+    public class Service
+    {
+        public async Task [|RunAsync|]() { await Task.Delay(1); }
+    }
+}", @"using System.Threading;
+using System.Threading.Tasks;
+
+namespace Shop
+{
+    public class Service
+    {
+        public async Task RunAsync(CancellationToken cancellationToken = default) { await Task.Delay(1, cancellationToken); }
+    }
+}");
+
+        [Fact]
+        public Task ValueTaskAndCallsInLambdas_Reported() => Verify.VerifyCodeFixAsync(
+            Code(@"        public async ValueTask [|RunAsync|]() { Func<Task> f = () => Task.Delay(1); await f(); }"),
+            Code(@"        public async ValueTask RunAsync(CancellationToken cancellationToken = default) { Func<Task> f = () => Task.Delay(1, cancellationToken); await f(); }"));
+
+        [Fact]
+        public Task Negatives_NoCallThatAcceptsAToken_OrAlreadyHasToken() => Verify.VerifyAnalyzerAsync(Code(@"        public Task NothingAsync() => Task.CompletedTask;
+        public async Task<int> ComputeAsync(int x) { await Task.Yield(); return x; }
+        public async Task WithTokenAsync(CancellationToken ct) { await Task.Delay(1, ct); }
+        public async Task StaticLambdaOnlyAsync() { Func<Task> f = static () => Task.Delay(1); await f(); }
+        public async Task LambdaWithOwnTokenAsync() { Func<CancellationToken, Task> f = t => Task.Delay(1, t); await Task.Yield(); }
+        public void NotAsync() { Task.Delay(1).Wait(); }
+        private async Task PrivateAsync() { await Task.Delay(1); }
+        public async Task CleanupOnlyAsync() { try { } finally { await Task.Delay(1); } }"));
+
+        [Fact]
+        public Task Exemptions_MainEventHandlerParameterObjectTests() => Verify.VerifyAnalyzerAsync(Usings + @"
+namespace Shop
+{
+    public sealed class Request { public CancellationToken CancellationToken { get; init; } }
+
+    public sealed class FactAttribute : Attribute { }
+
+    public class Handlers
+    {
+        public static async Task Main(string[] args) { await Task.Delay(1); }
+        public async Task OnClickAsync(object sender, EventArgs e) { await Task.Delay(1); }
+        public async Task HandleAsync(Request request) { await Task.Delay(1); }
+        public async Task ServeAsync(Microsoft.AspNetCore.Http.HttpContext context) { await Task.Delay(1); }
+        [Fact] public async Task Test() { await Task.Delay(1); }
+    }
+}");
+
+        [Fact]
+        public Task Accessibility_Option() => new Verify.Test
+        {
+            TestCode = Code(@"        public async Task PublicAsync() { await Task.Delay(1); }
+        private async Task [|PrivateAsync|]() { await Task.Delay(1); }"),
+            FixedCode = Code(@"        public async Task PublicAsync() { await Task.Delay(1); }
+        private async Task PrivateAsync(CancellationToken cancellationToken = default) { await Task.Delay(1, cancellationToken); }"),
+            EditorConfig = "bounded.BND3002.accessibility = private",
+        }.RunAsync();
+
+        [Fact]
+        public Task MalformedAccessibility_FallsBackToDefault() => new CSharpAnalyzerVerifier<Bounded.Analyzers.Cancellation.AsyncMethodShouldAcceptCancellationTokenAnalyzer>.Test
+        {
+            TestCode = Code(@"        public async Task {|BND3002:RunAsync|}() { await Task.Delay(1); }"),
+            EditorConfig = "bounded.BND3002.accessibility = everyone",
+            Analyzers = { new Bounded.Analyzers.Configuration.InvalidOptionAnalyzer() },
+            ExpectedDiagnostics = { Verify.Diagnostic("BND0001").WithNoLocation() },
+        }.RunAsync();
+
+        [Fact]
+        public Task OverrideAndImplementation_ReportTheRootOnce() => Verify.VerifyAnalyzerAsync(Usings + @"
+namespace Shop
+{
+    public interface IJob { Task {|#0:RunAsync|}(); }
+
+    public abstract class Worker { public abstract Task {|#1:WorkAsync|}(); }
+
+    public class Job : IJob { public async Task RunAsync() { await Task.Delay(1); } }
+
+    public class OtherJob : IJob { public async Task RunAsync() { await Task.Delay(2); } }
+
+    public class Busy : Worker { public override async Task WorkAsync() { await Task.Delay(1); } }
+
+    public class Disposer : IAsyncDisposable { public async ValueTask DisposeAsync() { await Task.Delay(1); } }
+}",
+            Verify.Diagnostic().WithLocation(0).WithArguments("RunAsync"),
+            Verify.Diagnostic().WithLocation(1).WithArguments("WorkAsync"));
+
+        [Fact]
+        public Task InterfaceFix_UpdatesEveryImplementation_AcrossDocumentsAndProjects()
+        {
+            var test = new Verify.Test
+            {
+                TestCode = @"using System.Threading.Tasks;
+
+namespace Shop.Contracts
+{
+    public interface IPaymentGateway
+    {
+        Task {|BND3002:ChargeAsync|}(decimal amount);
+    }
+}",
+                FixedCode = @"using System.Threading;
+using System.Threading.Tasks;
+
+namespace Shop.Contracts
+{
+    public interface IPaymentGateway
+    {
+        Task ChargeAsync(decimal amount, CancellationToken cancellationToken = default);
+    }
+}",
+            };
+            test.TestState.MainProject.Add("Stripe.cs", @"using System.Threading.Tasks;
+
+namespace Shop.Contracts
+{
+    public class StripeGateway : IPaymentGateway
+    {
+        public async Task ChargeAsync(decimal amount) { await Task.Delay(10); }
+    }
+}");
+            test.FixedState.MainProject.Add("Stripe.cs", @"using System.Threading;
+using System.Threading.Tasks;
+
+namespace Shop.Contracts
+{
+    public class StripeGateway : IPaymentGateway
+    {
+        public async Task ChargeAsync(decimal amount, CancellationToken cancellationToken = default) { await Task.Delay(10, cancellationToken); }
+    }
+}");
+            test.TestState.Project("Billing").Add("Fake.cs", @"using System.Threading.Tasks;
+using Shop.Contracts;
+
+namespace Billing
+{
+    public class FakeGateway : IPaymentGateway
+    {
+        Task IPaymentGateway.ChargeAsync(decimal amount) => Task.Delay(1);
+    }
+
+    public class Caller
+    {
+        public Task PayAsync(IPaymentGateway gateway, System.Threading.CancellationToken ct) => gateway.ChargeAsync(1m);
+    }
+}");
+            test.TestState.Project("Billing").ProjectReferences.Add("TestProject");
+            test.FixedState.Project("Billing").Add("Fake.cs", @"using System.Threading;
+using System.Threading.Tasks;
+using Shop.Contracts;
+
+namespace Billing
+{
+    public class FakeGateway : IPaymentGateway
+    {
+        Task IPaymentGateway.ChargeAsync(decimal amount, CancellationToken cancellationToken) => Task.Delay(1, cancellationToken);
+    }
+
+    public class Caller
+    {
+        public Task PayAsync(IPaymentGateway gateway, System.Threading.CancellationToken ct) => {|BND3001:gateway.ChargeAsync(1m)|};
+    }
+}");
+            test.Analyzers.Add(new Bounded.Analyzers.Cancellation.ForwardCancellationTokenAnalyzer());
+            return test.RunAsync();
+        }
+
+        [Fact]
+        public Task VirtualFix_UpdatesOverrides_AndForwardsToBaseCall()
+        {
+            var test = new Verify.Test
+            {
+                TestCode = Usings + @"
+namespace Shop
+{
+    public class Exporter
+    {
+        public virtual async Task [|ExportAsync|](Stream target) { await target.FlushAsync(); }
+    }
+}",
+                FixedCode = Usings + @"
+namespace Shop
+{
+    public class Exporter
+    {
+        public virtual async Task ExportAsync(Stream target, CancellationToken cancellationToken = default) { await target.FlushAsync(cancellationToken); }
+    }
+}",
+            };
+            test.TestState.MainProject.Add("Csv.cs", Usings + @"
+namespace Shop
+{
+    public class CsvExporter : Exporter
+    {
+        public override async Task ExportAsync(Stream target) { await base.ExportAsync(target); await target.WriteAsync(new byte[1], 0, 1); }
+    }
+}");
+            test.FixedState.MainProject.Add("Csv.cs", Usings + @"
+namespace Shop
+{
+    public class CsvExporter : Exporter
+    {
+        public override async Task ExportAsync(Stream target, CancellationToken cancellationToken = default) { await base.ExportAsync(target, cancellationToken); await target.WriteAsync(new byte[1], 0, 1, cancellationToken); }
+    }
+}");
+            return test.RunAsync();
+        }
+    }
+}
