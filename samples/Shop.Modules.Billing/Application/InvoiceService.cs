@@ -5,7 +5,8 @@ namespace Shop.Modules.Billing.Application;
 
 public sealed class InvoiceService(IInvoiceRepository invoices, TimeProvider clock)
 {
-    public const int MaxInvoicesPerQuery = 50;
+    // Violation: BND1001 — Billing reuses a constant of Ordering's internal domain model instead of its own or a contract.
+    public const int MaxInvoicesPerQuery = Shop.Modules.Ordering.Domain.Order.MaxLines;
 
     public async Task<InvoiceResponse?> GetAsync(Guid id, CancellationToken cancellationToken)
     {

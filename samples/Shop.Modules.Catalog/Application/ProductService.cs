@@ -20,6 +20,13 @@ public sealed class ProductService(IProductRepository products)
         return product is null ? null : ToResponse(product);
     }
 
+    public async Task<IReadOnlyList<ProductResponse>> GetManyAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken)
+    {
+        // Violation: BND5001 — one query per requested id, all started at once: the caller decides how many run concurrently.
+        var found = await Task.WhenAll(ids.Select(id => products.FindAsync(id, cancellationToken)));
+        return found.OfType<Product>().Select(ToResponse).ToList();
+    }
+
     public async Task<ProductResponse> CreateAsync(CreateProductRequest request, CancellationToken cancellationToken)
     {
         if (await products.SkuExistsAsync(request.Sku.Trim().ToUpperInvariant(), cancellationToken))

@@ -2,8 +2,13 @@ using Shop.BuildingBlocks.Domain;
 
 namespace Shop.Modules.Catalog.Domain;
 
+// Violation: BND1003 — an EF Core mapping attribute on a domain entity ties the model to the ORM.
+[Microsoft.EntityFrameworkCore.Index(nameof(Sku), IsUnique = true)]
 public sealed class Product : AggregateRoot
 {
+    // Violation: BND1002 — the Domain layer borrows a limit from the Application layer.
+    public const int MaxRelatedProducts = Application.ProductService.MaxPageSize;
+
     public Product(Guid id, string sku, string name, decimal price, string currency)
         : base(id)
     {

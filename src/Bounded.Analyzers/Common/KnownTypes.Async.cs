@@ -9,8 +9,6 @@ namespace Bounded.Analyzers.Common
         private object? _thread;
         private object? _iqueryableOfT;
         private object? _efQueryableExtensions;
-        private object? _dbContext;
-        private object? _dbSetOfT;
         private object? _memoryStream;
         private object? _unmanagedMemoryStream;
         private object? _stringReader;
@@ -25,10 +23,6 @@ namespace Bounded.Analyzers.Common
         public INamedTypeSymbol? IQueryableOfT => Lazy(ref _iqueryableOfT, "System.Linq.IQueryable`1");
 
         public INamedTypeSymbol? EntityFrameworkQueryableExtensions => Lazy(ref _efQueryableExtensions, "Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions");
-
-        public INamedTypeSymbol? DbContext => Lazy(ref _dbContext, "Microsoft.EntityFrameworkCore.DbContext");
-
-        public INamedTypeSymbol? DbSetOfT => Lazy(ref _dbSetOfT, "Microsoft.EntityFrameworkCore.DbSet`1");
 
         public INamedTypeSymbol? MemoryStream => Lazy(ref _memoryStream, "System.IO.MemoryStream");
 

@@ -5,8 +5,6 @@ namespace Bounded.Analyzers.Common
     /// <summary>Types the Cancellation family (and the shared token logic in Common/Tokens) uses, resolved on first use.</summary>
     public sealed partial class KnownTypes
     {
-        private object? _controllerBase;
-        private object? _nonActionAttribute;
         private object? _nonControllerAttribute;
         private object? _enumeratorCancellationAttribute;
         private object? _taskAsyncEnumerableExtensions;
@@ -24,11 +22,6 @@ namespace Bounded.Analyzers.Common
         private object? _host;
         private object? _hostedService;
         private object? _hostingAbstractionsHostExtensions;
-
-        /// <summary>Microsoft.AspNetCore.Mvc.ControllerBase (MVC controllers derive from it).</summary>
-        public INamedTypeSymbol? ControllerBase => Lazy(ref _controllerBase, "Microsoft.AspNetCore.Mvc.ControllerBase");
-
-        public INamedTypeSymbol? NonActionAttribute => Lazy(ref _nonActionAttribute, "Microsoft.AspNetCore.Mvc.NonActionAttribute");
 
         public INamedTypeSymbol? NonControllerAttribute => Lazy(ref _nonControllerAttribute, "Microsoft.AspNetCore.Mvc.NonControllerAttribute");
 

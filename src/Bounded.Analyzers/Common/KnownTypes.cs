@@ -51,6 +51,20 @@ namespace Bounded.Analyzers.Common
 
         public INamedTypeSymbol? Enumerable { get; }
 
+        // Used by more than one family (Api and Cancellation detect controller actions; Api and Async look at EF Core).
+        private object? _controllerBase;
+        private object? _nonActionAttribute;
+        private object? _dbContext;
+        private object? _dbSetOfT;
+
+        public INamedTypeSymbol? ControllerBase => Lazy(ref _controllerBase, "Microsoft.AspNetCore.Mvc.ControllerBase");
+
+        public INamedTypeSymbol? NonActionAttribute => Lazy(ref _nonActionAttribute, "Microsoft.AspNetCore.Mvc.NonActionAttribute");
+
+        public INamedTypeSymbol? DbContext => Lazy(ref _dbContext, "Microsoft.EntityFrameworkCore.DbContext");
+
+        public INamedTypeSymbol? DbSetOfT => Lazy(ref _dbSetOfT, "Microsoft.EntityFrameworkCore.DbSet`1");
+
         /// <summary>The compilation's types, resolved on first use and cached for the compilation's lifetime.</summary>
         public static KnownTypes For(Compilation compilation) => Cache.GetValue(compilation, c => new KnownTypes(c));
 

@@ -66,12 +66,14 @@ namespace Bounded.Tests.Samples
 
             public override IEnumerable<string> Keys => _values.Keys;
 
-            // [NotNullWhen(true)] is left off: through InternalsVisibleTo this assembly also sees the
-            // analyzers' netstandard2.0 polyfill of that attribute, and naming it is ambiguous (CS0433).
-#pragma warning disable CS8765
-            public override bool TryGetValue(string key, out string? value) =>
-                _values.TryGetValue(key, out value);
-#pragma warning restore CS8765
+            // The analyzers' polyfills (visible here through InternalsVisibleTo) make [NotNullWhen] ambiguous
+            // (CS0433); a non-null out parameter is an allowed, stricter override.
+            public override bool TryGetValue(string key, out string value)
+            {
+                bool found = _values.TryGetValue(key, out var text);
+                value = text ?? string.Empty;
+                return found;
+            }
         }
 
         private sealed class OptionsProvider(AnalyzerConfigOptions global, ImmutableDictionary<SyntaxTree, AnalyzerConfigOptions> perTree)

@@ -1,0 +1,39 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Diagnostics.CodeAnalysis;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace Bounded.Bench
+{
+    /// <summary>
+    /// One set of .globalconfig-style options applied to every tree of the corpus, as a project's
+    /// global config would be. Keys are compared case-insensitively, as Roslyn does.
+    /// </summary>
+    internal sealed class BenchConfigOptionsProvider : AnalyzerConfigOptionsProvider
+    {
+        private readonly Options options;
+
+        public BenchConfigOptionsProvider(IReadOnlyDictionary<string, string> values)
+        {
+            options = new Options(values.ToImmutableDictionary(AnalyzerConfigOptions.KeyComparer));
+        }
+
+        public override AnalyzerConfigOptions GlobalOptions => options;
+
+        public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => options;
+
+        public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => options;
+
+        private sealed class Options : AnalyzerConfigOptions
+        {
+            private readonly ImmutableDictionary<string, string> values;
+
+            public Options(ImmutableDictionary<string, string> values) => this.values = values;
+
+            public override IEnumerable<string> Keys => values.Keys;
+
+            public override bool TryGetValue(string key, [NotNullWhen(true)] out string? value) => values.TryGetValue(key, out value);
+        }
+    }
+}

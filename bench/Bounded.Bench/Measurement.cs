@@ -1,0 +1,166 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Diagnostics;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace Bounded.Bench
+{
+    /// <summary>A group of analyzers run together over one fresh compilation: our pack, or one peer package.</summary>
+    internal sealed record AnalyzerGroup(string Name, bool Ours, ImmutableArray<DiagnosticAnalyzer> Analyzers);
+
+    /// <summary>Medians over the repetitions of one corpus.</summary>
+    internal sealed class CorpusResult
+    {
+        public CorpusResult(Corpus corpus, int lines)
+        {
+            Corpus = corpus;
+            Lines = lines;
+        }
+
+        public Corpus Corpus { get; }
+
+        public int Lines { get; }
+
+        public List<double> CompilerMs { get; } = new();
+
+        /// <summary>Per analyzer (keyed by its type's full name): execution time of each repetition.</summary>
+        public Dictionary<string, List<double>> AnalyzerMs { get; } = new(StringComparer.Ordinal);
+
+        /// <summary>Per group: the sum of its analyzers' execution times, per repetition.</summary>
+        public Dictionary<string, List<double>> GroupMs { get; } = new(StringComparer.Ordinal);
+
+        /// <summary>Diagnostics per ID from the last repetition (the corpus is deterministic, so every repetition agrees).</summary>
+        public Dictionary<string, int> DiagnosticCounts { get; } = new(StringComparer.Ordinal);
+
+        /// <summary>Analyzer exceptions (AD0001), by analyzer type.</summary>
+        public ConcurrentDictionary<string, string> Exceptions { get; } = new(StringComparer.Ordinal);
+
+        public double Compiler => Median(CompilerMs);
+
+        public double Analyzer(string type) => AnalyzerMs.TryGetValue(type, out var v) ? Median(v) : double.NaN;
+
+        public double Group(string name) => GroupMs.TryGetValue(name, out var v) ? Median(v) : double.NaN;
+
+        public static double Median(IReadOnlyList<double> values)
+        {
+            if (values.Count == 0)
+            {
+                return double.NaN;
+            }
+
+            var sorted = values.OrderBy(v => v).ToList();
+            int mid = sorted.Count / 2;
+            return sorted.Count % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+        }
+    }
+
+    /// <summary>
+    /// Times the compiler alone (<c>GetDiagnostics()</c>, binding everything) and each analyzer group
+    /// (<see cref="CompilationWithAnalyzers"/> with execution-time telemetry) over fresh copies of the
+    /// same compilation, single-threaded on both sides so the two are comparable.
+    /// </summary>
+    internal static class Measurement
+    {
+        public static CSharpCompilation CreateCompilation(Corpus corpus, ImmutableArray<SyntaxTree> trees, ImmutableArray<MetadataReference> references, ImmutableDictionary<string, ReportDiagnostic> severities) =>
+            CSharpCompilation.Create(
+                "Shop." + corpus.Name,
+                trees,
+                references,
+                new CSharpCompilationOptions(
+                    OutputKind.DynamicallyLinkedLibrary,
+                    nullableContextOptions: NullableContextOptions.Enable,
+                    concurrentBuild: false,
+                    specificDiagnosticOptions: severities));
+
+        public static ImmutableArray<SyntaxTree> Parse(Corpus corpus) =>
+            corpus.Files
+                .Select(f => CSharpSyntaxTree.ParseText(f.Text, new CSharpParseOptions(LanguageVersion.Latest), path: f.Path))
+                .ToImmutableArray();
+
+        public static (double Ms, ImmutableArray<Diagnostic> Diagnostics) TimeCompiler(Func<CSharpCompilation> fresh)
+        {
+            var compilation = fresh();
+            Collect();
+            var watch = Stopwatch.StartNew();
+            var diagnostics = compilation.GetDiagnostics();
+            return (watch.Elapsed.TotalMilliseconds, diagnostics);
+        }
+
+        /// <summary>
+        /// Runs every group's analyzers together in one <see cref="CompilationWithAnalyzers"/> over a fresh
+        /// compilation (one binding for all, sequential callbacks) and records each analyzer's own
+        /// execution time and each group's sum.
+        /// </summary>
+        public static async Task RunGroupsAsync(Func<CSharpCompilation> fresh, IReadOnlyList<AnalyzerGroup> groups, AnalyzerOptions options, CorpusResult result, bool record)
+        {
+            var compilation = fresh();
+            Collect();
+            var all = groups.SelectMany(g => g.Analyzers).ToImmutableArray();
+            var withAnalyzers = compilation.WithAnalyzers(
+                all,
+                new CompilationWithAnalyzersOptions(
+                    options,
+                    onAnalyzerException: (ex, analyzer, _) => result.Exceptions.TryAdd(analyzer.GetType().FullName!, ex.GetType().Name + ": " + ex.Message),
+                    concurrentAnalysis: false,
+                    logAnalyzerExecutionTime: true,
+                    reportSuppressedDiagnostics: false));
+            var diagnostics = await withAnalyzers.GetAnalyzerDiagnosticsAsync(CancellationToken.None).ConfigureAwait(false);
+            var times = new Dictionary<DiagnosticAnalyzer, double>();
+            foreach (var analyzer in all)
+            {
+                var telemetry = await withAnalyzers.GetAnalyzerTelemetryInfoAsync(analyzer, CancellationToken.None).ConfigureAwait(false);
+                times[analyzer] = telemetry.ExecutionTime.TotalMilliseconds;
+            }
+
+            foreach (var d in diagnostics.Where(d => string.Equals(d.Id, "AD0001", StringComparison.Ordinal)))
+            {
+                result.Exceptions.TryAdd(d.GetMessage(System.Globalization.CultureInfo.InvariantCulture), d.ToString());
+            }
+
+            if (!record)
+            {
+                return;
+            }
+
+            foreach (var (analyzer, ms) in times)
+            {
+                Add(result.AnalyzerMs, analyzer.GetType().FullName!, ms);
+            }
+
+            foreach (var group in groups)
+            {
+                Add(result.GroupMs, group.Name, group.Analyzers.Sum(a => times[a]));
+            }
+
+            foreach (var g in diagnostics.GroupBy(d => d.Id, StringComparer.Ordinal))
+            {
+                result.DiagnosticCounts[g.Key] = g.Count();
+            }
+        }
+
+        private static void Add(Dictionary<string, List<double>> map, string key, double value)
+        {
+            if (!map.TryGetValue(key, out var list))
+            {
+                list = new List<double>();
+                map.Add(key, list);
+            }
+
+            list.Add(value);
+        }
+
+        private static void Collect()
+        {
+            GC.Collect();
+            GC.WaitForPendingFinalizers();
+            GC.Collect();
+        }
+    }
+}

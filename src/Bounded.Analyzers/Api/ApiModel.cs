@@ -1,0 +1,116 @@
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
+using Bounded.Analyzers.Common;
+using Bounded.Analyzers.Common.Endpoints;
+using Bounded.Analyzers.Common.Options;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace Bounded.Analyzers.Api
+{
+    /// <summary>
+    /// The Api family's model of one compilation: endpoint detection (Common/Endpoints) and entity
+    /// detection, built once per compilation and shared by BND2001-BND2003. Null when ASP.NET Core is not referenced.
+    /// </summary>
+    public sealed class ApiModel
+    {
+        private static readonly ConditionalWeakTable<Compilation, StrongBox<ApiModel?>> Cache = new();
+
+        private readonly ConcurrentDictionary<BoundedOptions, EntityClassifier> _classifiers = new();
+        private ImmutableHashSet<INamedTypeSymbol>? _dbSetEntities;
+
+        private ApiModel(KnownTypes types, EndpointDetector endpoints)
+        {
+            Types = types;
+            Endpoints = endpoints;
+        }
+
+        public KnownTypes Types { get; }
+
+        public EndpointDetector Endpoints { get; }
+
+        public static ApiModel? For(Compilation compilation) =>
+            Cache.GetValue(compilation, c =>
+            {
+                var types = KnownTypes.For(c);
+                var endpoints = EndpointDetector.Create(types);
+                return new StrongBox<ApiModel?>(endpoints == null ? null : new ApiModel(types, endpoints));
+            }).Value;
+
+        public EntityClassifier Entities(AnalyzerOptions options, SyntaxTree tree) => Entities(BoundedOptions.For(options, tree));
+
+        public EntityClassifier Entities(BoundedOptions options) => _classifiers.GetOrAdd(options, o => new EntityClassifier(this, o));
+
+        /// <summary>The <c>T</c> of every <c>DbSet&lt;T&gt;</c> property of a DbContext-derived type declared in the compilation (computed on first use).</summary>
+        public ImmutableHashSet<INamedTypeSymbol> DbSetEntities
+        {
+            get
+            {
+                var value = System.Threading.Volatile.Read(ref _dbSetEntities);
+                if (value == null)
+                {
+                    value = ComputeDbSetEntities();
+                    System.Threading.Volatile.Write(ref _dbSetEntities, value);
+                }
+
+                return value;
+            }
+        }
+
+        private ImmutableHashSet<INamedTypeSymbol> ComputeDbSetEntities()
+        {
+            var builder = ImmutableHashSet.CreateBuilder<INamedTypeSymbol>(SymbolEqualityComparer.Default);
+            if (Types.DbContext == null || Types.DbSetOfT == null)
+            {
+                return builder.ToImmutable();
+            }
+
+            var stack = new Stack<INamespaceOrTypeSymbol>();
+            stack.Push(Types.Compilation.Assembly.GlobalNamespace);
+            while (stack.Count > 0)
+            {
+                var current = stack.Pop();
+                foreach (var member in current.GetMembers())
+                {
+                    if (member is INamespaceSymbol ns)
+                    {
+                        stack.Push(ns);
+                    }
+                    else if (member is INamedTypeSymbol type)
+                    {
+                        stack.Push(type);
+                        if (type.TypeKind == TypeKind.Class && IsDbContext(type))
+                        {
+                            foreach (var typeMember in type.GetMembers())
+                            {
+                                if (typeMember is IPropertySymbol { Type: INamedTypeSymbol propertyType }
+                                    && SymbolEqualityComparer.Default.Equals(propertyType.OriginalDefinition, Types.DbSetOfT)
+                                    && propertyType.TypeArguments[0] is INamedTypeSymbol entity)
+                                {
+                                    builder.Add(entity.OriginalDefinition);
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+
+            return builder.ToImmutable();
+        }
+
+        private bool IsDbContext(INamedTypeSymbol type)
+        {
+            for (var t = type.BaseType; t != null; t = t.BaseType)
+            {
+                if (SymbolEqualityComparer.Default.Equals(t, Types.DbContext))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+    }
+}

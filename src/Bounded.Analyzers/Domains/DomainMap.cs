@@ -1,0 +1,100 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
+using Bounded.Analyzers.Common.Options;
+using Microsoft.CodeAnalysis;
+
+namespace Bounded.Analyzers.Domains
+{
+    /// <summary>
+    /// The namespace-to-domain-and-layer model of one options object: built once per
+    /// <see cref="BoundedOptions"/> and caching one <see cref="Placement"/> per namespace name, so
+    /// each namespace is matched against the patterns once. (Keyed by name, not by symbol, so that a
+    /// long-lived options object never keeps a compilation alive; per-compilation symbol caches sit on top.)
+    /// </summary>
+    public sealed class DomainMap
+    {
+        private static readonly ConditionalWeakTable<BoundedOptions, DomainMap> Cache = new();
+
+        private readonly BoundedOptions _options;
+        private readonly ConcurrentDictionary<string, Placement> _byName = new(StringComparer.Ordinal);
+
+        private DomainMap(BoundedOptions options)
+        {
+            _options = options;
+        }
+
+        public LayerOrder Layers => _options.Layers;
+
+        public ImmutableArray<string> PublicNamespaces => _options.DomainPublicNamespaces;
+
+        public static DomainMap For(BoundedOptions options) => Cache.GetValue(options, o => new DomainMap(o));
+
+        /// <summary>The placement of a namespace symbol (the global namespace is in no domain and no layer).</summary>
+        public Placement Get(INamespaceSymbol? ns) =>
+            ns == null || ns.IsGlobalNamespace ? Placement.None : Get(ns.ToDisplayString());
+
+        /// <summary>The placement of a namespace by its full name, e.g. <c>Shop.Modules.Billing.Domain</c>.</summary>
+        public Placement Get(string ns) => ns.Length == 0 ? Placement.None : _byName.GetOrAdd(ns, Compute);
+
+        private Placement Compute(string ns)
+        {
+            var segments = ns.Split('.');
+            bool forbidden = StartsWithAny(ns, _options.ForbiddenDomainNamespaces);
+            if (StartsWithAny(ns, _options.SharedNamespaces))
+            {
+                return new Placement(ns, null, null, segments[0], false, true, -1, forbidden);
+            }
+
+            foreach (var pattern in _options.DomainPatterns)
+            {
+                if (!pattern.TryMatch(segments, out var domain, out int rootLength))
+                {
+                    continue;
+                }
+
+                // The domain segment: the last segment of the matched prefix that names the domain.
+                int domainIndex = rootLength - 1;
+                while (domainIndex > 0 && !string.Equals(segments[domainIndex], domain, StringComparison.Ordinal))
+                {
+                    domainIndex--;
+                }
+
+                bool isPublic = rootLength < segments.Length && _options.DomainPublicNamespaces.Contains(segments[rootLength]);
+                int rank = isPublic ? -1 : LayerIn(segments, rootLength);
+                string root = string.Join(".", segments, 0, rootLength);
+                return new Placement(ns, domain, root, domainIndex > 0 ? segments[0] : null, isPublic, false, rank, forbidden);
+            }
+
+            return new Placement(ns, null, null, segments[0], false, false, LayerIn(segments, 0), forbidden);
+        }
+
+        private int LayerIn(string[] segments, int start)
+        {
+            for (int i = start; i < segments.Length; i++)
+            {
+                if (_options.Layers.TryGetRank(segments[i], out int rank))
+                {
+                    return rank;
+                }
+            }
+
+            return -1;
+        }
+
+        private static bool StartsWithAny(string ns, ImmutableArray<string> prefixes)
+        {
+            foreach (var prefix in prefixes)
+            {
+                if (ns.StartsWith(prefix, StringComparison.Ordinal)
+                    && (ns.Length == prefix.Length || ns[prefix.Length] == '.'))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+    }
+}
