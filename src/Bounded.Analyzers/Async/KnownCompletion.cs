@@ -52,17 +52,15 @@ namespace Bounded.Analyzers.Async
             {
                 case TargetKind.Variable:
                     if (IsContinuationAntecedent(stripped, target.Symbol, types, element: false)
-                        || IsLocalFromAwaitedWhenAny(target.Symbol, root, types))
+                        || IsLocalFromAwaitedWhenAny(target.Symbol, stripped, root, types))
                     {
                         return true;
                     }
 
-                    if (IsReassigned(target.Symbol, root))
-                    {
-                        return false;
-                    }
-
-                    return IsAwaitedBefore(stripped, awaited => AwaitsVariable(awaited, target.Symbol, types));
+                    // Cheap checks first: the whole-member reassignment scan runs only when an await matched.
+                    return CanContainAwait(stripped, root)
+                        && IsAwaitedBefore(stripped, awaited => AwaitsVariable(awaited, target.Symbol, types))
+                        && !IsReassigned(target.Symbol, root);
 
                 case TargetKind.ElementOfCollection:
                     if (IsContinuationAntecedent(stripped, target.Symbol, types, element: true))
@@ -70,12 +68,9 @@ namespace Bounded.Analyzers.Async
                         return true;
                     }
 
-                    if (IsReassigned(target.Symbol, root))
-                    {
-                        return false;
-                    }
-
-                    return IsAwaitedBefore(stripped, awaited => AwaitsWhenAllOver(awaited, target.Symbol, types));
+                    return CanContainAwait(stripped, root)
+                        && IsAwaitedBefore(stripped, awaited => AwaitsWhenAllOver(awaited, target.Symbol, types))
+                        && !IsReassigned(target.Symbol, root);
 
                 default:
                     return false;
@@ -539,24 +534,40 @@ namespace Bounded.Analyzers.Async
             return false;
         }
 
-        private static bool IsLocalFromAwaitedWhenAny(ISymbol symbol, IOperation root, KnownTypes types)
+        private static bool IsLocalFromAwaitedWhenAny(ISymbol symbol, IOperation reference, IOperation root, KnownTypes types)
         {
-            if (symbol is not ILocalSymbol local)
+            if (symbol is not ILocalSymbol local || local.DeclaringSyntaxReferences.Length != 1 || reference.SemanticModel == null)
             {
                 return false;
             }
 
-            foreach (var declarator in root.Descendants().OfType<IVariableDeclaratorOperation>())
+            var syntax = local.DeclaringSyntaxReferences[0].GetSyntax();
+            if (syntax.SyntaxTree != reference.Syntax.SyntaxTree
+                || reference.SemanticModel.GetOperation(syntax) is not IVariableDeclaratorOperation declarator)
             {
-                if (SymbolEqualityComparer.Default.Equals(declarator.Symbol, local)
-                    && AsyncContext.Unwrap(declarator.Initializer?.Value) is IAwaitOperation awaited
-                    && IsWhenAny(StripTaskLinks(awaited.Operation, types), types))
+                return false;
+            }
+
+            return AsyncContext.Unwrap(declarator.Initializer?.Value) is IAwaitOperation awaited
+                && IsWhenAny(StripTaskLinks(awaited.Operation, types), types)
+                && !IsReassigned(local, root);
+        }
+
+        /// <summary>
+        /// An await can precede the site only when the site's function or a function around it is async: in a sync
+        /// member with sync lambdas there is nothing to look for (keeps large sync methods linear).
+        /// </summary>
+        private static bool CanContainAwait(IOperation site, IOperation root)
+        {
+            for (var current = site.Parent; current != null; current = current.Parent)
+            {
+                if (current is IAnonymousFunctionOperation { Symbol.IsAsync: true } or ILocalFunctionOperation { Symbol.IsAsync: true })
                 {
-                    return !IsReassigned(local, root);
+                    return true;
                 }
             }
 
-            return false;
+            return root.SemanticModel?.GetDeclaredSymbol(root.Syntax) is IMethodSymbol { IsAsync: true };
         }
     }
 }

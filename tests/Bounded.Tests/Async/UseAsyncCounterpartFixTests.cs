@@ -194,5 +194,38 @@ namespace Shop
     }
 }
 " + Model);
+
+        [Fact]
+        public Task StreamRead_PicksTheTokenOverload_AndForwardsTheToken() => Verify.VerifyCodeFixAsync(@"using System.IO;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace Shop
+{
+    public class Copier
+    {
+        public async Task<int> CopyAsync(Stream source, byte[] buffer, CancellationToken cancellationToken)
+        {
+            await Task.Yield();
+            return [|source.Read(buffer, 0, buffer.Length)|];
+        }
+    }
+}
+", @"using System.IO;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace Shop
+{
+    public class Copier
+    {
+        public async Task<int> CopyAsync(Stream source, byte[] buffer, CancellationToken cancellationToken)
+        {
+            await Task.Yield();
+            return await source.ReadAsync(buffer, 0, buffer.Length, cancellationToken);
+        }
+    }
+}
+");
     }
 }
