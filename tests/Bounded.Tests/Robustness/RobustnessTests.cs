@@ -243,6 +243,10 @@ namespace Bounded.Tests.Robustness
                 {
                     var p = await task;
                     text.AppendLine($"  {name}: {p.Report.Variants} variants, {p.Report.Diagnostics} diagnostics, {p.Report.Failures.Count} failures, {p.Elapsed.TotalSeconds:0.0} s; slowest analyzer: {p.Report.SlowestVariant}");
+                    foreach (var issue in p.Report.KnownIssues)
+                    {
+                        text.AppendLine("    KNOWN ISSUE (not a failure): " + issue);
+                    }
                     text.AppendLine($"    {p.Note}");
                 }
                 catch (Exception ex)
@@ -270,6 +274,10 @@ namespace Bounded.Tests.Robustness
             var part = await task;
             output.WriteLine($"{part.Note}; {part.Report.Variants} variants, {part.Report.Diagnostics} diagnostics, {part.Elapsed.TotalSeconds:0.0} s");
             output.WriteLine($"slowest analyzer on one file: {part.Report.SlowestVariant}");
+            foreach (var issue in part.Report.KnownIssues)
+            {
+                output.WriteLine("KNOWN ISSUE (not a failure): " + issue);
+            }
             if (part.Sampled is { } sampled && sampled.Count > 0)
             {
                 output.WriteLine("inputs: " + string.Join(", ", sampled));
