@@ -23,7 +23,17 @@ namespace Bounded.Analyzers.Domains
         private DomainMap(BoundedOptions options)
         {
             _options = options;
+            Key = string.Join(
+                "\n",
+                string.Join(",", options.DomainPatterns),
+                string.Join(",", options.DomainPublicNamespaces),
+                string.Join(",", options.SharedNamespaces),
+                options.Layers.Text,
+                string.Join(",", options.ForbiddenDomainNamespaces));
         }
+
+        /// <summary>The configuration this map is built from, as text: two maps with the same key place every namespace alike.</summary>
+        public string Key { get; }
 
         public LayerOrder Layers => _options.Layers;
 

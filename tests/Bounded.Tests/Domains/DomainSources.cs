@@ -46,6 +46,8 @@ namespace Shop.Modules.Billing.Domain
 
     public class InvoiceLine { public decimal Amount { get; set; } }
 
+    public sealed class InvoiceException : Exception { }
+
     public static class InvoiceExtensions
     {
         public static bool IsPaid(this Invoice invoice) => invoice.Status == InvoiceStatus.Paid;

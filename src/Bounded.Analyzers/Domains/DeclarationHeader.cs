@@ -1,0 +1,238 @@
+using System.Collections.Generic;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace Bounded.Analyzers.Domains
+{
+    /// <summary>
+    /// The type syntax of a declaration outside its bodies: base list, type-parameter constraints,
+    /// return, parameter, field, property and event types, explicit interface names. (Bodies,
+    /// initializers, default values and attributes are operation blocks, screened by <see cref="BlockScreen"/>.)
+    /// The declared symbol tells cheaply whether any of these types can cross a boundary; only then is
+    /// the syntax walked.
+    /// </summary>
+    internal static class DeclarationHeader
+    {
+        public static readonly SyntaxKind[] Kinds =
+        {
+            SyntaxKind.ClassDeclaration, SyntaxKind.StructDeclaration, SyntaxKind.InterfaceDeclaration,
+            SyntaxKind.RecordDeclaration, SyntaxKind.RecordStructDeclaration, SyntaxKind.DelegateDeclaration,
+            SyntaxKind.MethodDeclaration, SyntaxKind.ConstructorDeclaration, SyntaxKind.OperatorDeclaration,
+            SyntaxKind.ConversionOperatorDeclaration, SyntaxKind.PropertyDeclaration, SyntaxKind.IndexerDeclaration,
+            SyntaxKind.EventDeclaration, SyntaxKind.FieldDeclaration, SyntaxKind.EventFieldDeclaration,
+        };
+
+        /// <summary>The symbol whose signature the declaration's header spells (for fields, the first declarator's).</summary>
+        public static ISymbol? DeclaredSymbol(SyntaxNode declaration, SemanticModel model, System.Threading.CancellationToken cancellationToken) =>
+            declaration is BaseFieldDeclarationSyntax field
+                ? field.Declaration.Variables.Count > 0 ? model.GetDeclaredSymbol(field.Declaration.Variables[0], cancellationToken) : null
+                : model.GetDeclaredSymbol(declaration, cancellationToken);
+
+        /// <summary>Whether any type the header spells can cross a boundary (computed from the symbol, no binding).</summary>
+        public static bool Crosses(ISymbol symbol, SyntaxNode declaration, SemanticModel model, Boundaries boundaries, Placement from, System.Threading.CancellationToken cancellationToken)
+        {
+            switch (symbol)
+            {
+                case INamedTypeSymbol { TypeKind: TypeKind.Delegate, DelegateInvokeMethod: { } invoke } @delegate:
+                    return boundaries.Crosses(invoke, from) || ConstraintsCross(@delegate.TypeParameters, boundaries, from);
+                case INamedTypeSymbol type:
+                    if (boundaries.Crosses(type.BaseType, from) || ConstraintsCross(type.TypeParameters, boundaries, from))
+                    {
+                        return true;
+                    }
+
+                    foreach (var implemented in type.Interfaces)
+                    {
+                        if (boundaries.Crosses(implemented, from))
+                        {
+                            return true;
+                        }
+                    }
+
+                    // A primary constructor's parameters.
+                    if (declaration is TypeDeclarationSyntax { ParameterList: { } parameters })
+                    {
+                        foreach (var parameter in parameters.Parameters)
+                        {
+                            if (model.GetDeclaredSymbol(parameter, cancellationToken) is { } declared && boundaries.Crosses(declared.Type, from))
+                            {
+                                return true;
+                            }
+                        }
+                    }
+
+                    return false;
+                case IMethodSymbol method:
+                    return boundaries.Crosses(method, from) || ExplicitInterfacesCross(method.ExplicitInterfaceImplementations, boundaries, from);
+                case IPropertySymbol property:
+                    return boundaries.Crosses(property.Type, from) || boundaries.Crosses(property.Parameters, from)
+                        || ExplicitInterfacesCross(property.ExplicitInterfaceImplementations, boundaries, from);
+                case IFieldSymbol field:
+                    return boundaries.Crosses(field.Type, from);
+                case IEventSymbol @event:
+                    return boundaries.Crosses(@event.Type, from) || ExplicitInterfacesCross(@event.ExplicitInterfaceImplementations, boundaries, from);
+                default:
+                    return false;
+            }
+        }
+
+        /// <summary>The type syntax the header spells, each a root for the precise walk.</summary>
+        public static IEnumerable<SyntaxNode> TypeSyntax(SyntaxNode declaration)
+        {
+            switch (declaration)
+            {
+                case TypeDeclarationSyntax type:
+                    if (type.BaseList != null)
+                    {
+                        foreach (var baseType in type.BaseList.Types)
+                        {
+                            yield return baseType.Type; // not a primary constructor's base arguments: an operation block
+                        }
+                    }
+
+                    foreach (var node in Parameters(type.ParameterList))
+                    {
+                        yield return node;
+                    }
+
+                    foreach (var node in Constraints(type.ConstraintClauses))
+                    {
+                        yield return node;
+                    }
+
+                    break;
+                case DelegateDeclarationSyntax @delegate:
+                    yield return @delegate.ReturnType;
+                    foreach (var node in Parameters(@delegate.ParameterList))
+                    {
+                        yield return node;
+                    }
+
+                    foreach (var node in Constraints(@delegate.ConstraintClauses))
+                    {
+                        yield return node;
+                    }
+
+                    break;
+                case MethodDeclarationSyntax method:
+                    yield return method.ReturnType;
+                    if (method.ExplicitInterfaceSpecifier != null)
+                    {
+                        yield return method.ExplicitInterfaceSpecifier.Name;
+                    }
+
+                    foreach (var node in Parameters(method.ParameterList))
+                    {
+                        yield return node;
+                    }
+
+                    foreach (var node in Constraints(method.ConstraintClauses))
+                    {
+                        yield return node;
+                    }
+
+                    break;
+                case OperatorDeclarationSyntax @operator:
+                    yield return @operator.ReturnType;
+                    foreach (var node in Parameters(@operator.ParameterList))
+                    {
+                        yield return node;
+                    }
+
+                    break;
+                case ConversionOperatorDeclarationSyntax conversion:
+                    yield return conversion.Type;
+                    foreach (var node in Parameters(conversion.ParameterList))
+                    {
+                        yield return node;
+                    }
+
+                    break;
+                case BaseMethodDeclarationSyntax method: // constructors
+                    foreach (var node in Parameters(method.ParameterList))
+                    {
+                        yield return node;
+                    }
+
+                    break;
+                case BasePropertyDeclarationSyntax property: // properties, indexers, events
+                    yield return property.Type;
+                    if (property.ExplicitInterfaceSpecifier != null)
+                    {
+                        yield return property.ExplicitInterfaceSpecifier.Name;
+                    }
+
+                    if (property is IndexerDeclarationSyntax indexer)
+                    {
+                        foreach (var node in Parameters(indexer.ParameterList))
+                        {
+                            yield return node;
+                        }
+                    }
+
+                    break;
+                case BaseFieldDeclarationSyntax field:
+                    yield return field.Declaration.Type;
+                    break;
+            }
+        }
+
+        private static IEnumerable<SyntaxNode> Parameters(BaseParameterListSyntax? list)
+        {
+            if (list == null)
+            {
+                yield break;
+            }
+
+            foreach (var parameter in list.Parameters)
+            {
+                if (parameter.Type != null)
+                {
+                    yield return parameter.Type;
+                }
+            }
+        }
+
+        private static IEnumerable<SyntaxNode> Constraints(SyntaxList<TypeParameterConstraintClauseSyntax> clauses)
+        {
+            foreach (var clause in clauses)
+            {
+                foreach (var constraint in clause.Constraints)
+                {
+                    if (constraint is TypeConstraintSyntax typeConstraint)
+                    {
+                        yield return typeConstraint.Type;
+                    }
+                }
+            }
+        }
+
+        private static bool ConstraintsCross(System.Collections.Immutable.ImmutableArray<ITypeParameterSymbol> typeParameters, Boundaries boundaries, Placement from)
+        {
+            foreach (var typeParameter in typeParameters)
+            {
+                if (boundaries.CrossesConstraints(typeParameter, from))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static bool ExplicitInterfacesCross<T>(System.Collections.Immutable.ImmutableArray<T> implementations, Boundaries boundaries, Placement from)
+            where T : ISymbol
+        {
+            foreach (var implementation in implementations)
+            {
+                if (boundaries.Crosses(implementation.ContainingType, from))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+    }
+}
