@@ -11,8 +11,10 @@ namespace Bounded.Analyzers.Domains
     /// type or member it references could cross a boundary. Reads only the symbols the compiler has
     /// already bound into the operation tree; the precise (binding) walk of <see cref="ReferenceSites"/>
     /// runs only on blocks this screen flags. It must be a superset of what that walk reports: every
-    /// name the walk binds to a type or member shows up here as an operation's type, a referenced
-    /// member, a type operand, a declared local, a pattern's type or a lambda's signature.
+    /// name the walk reports shows up here as the type of an operation that spells it (creation, cast,
+    /// default, declaration), a referenced member, a type operand, an explicitly typed local, a pattern's
+    /// type or a written-out lambda signature. Implicitly typed code (var, inferred lambda parameters,
+    /// target-typed new) names no type and is not a candidate.
     /// </summary>
     internal static class BlockScreen
     {
@@ -45,36 +47,46 @@ namespace Bounded.Analyzers.Domains
 
         private static bool OperationCrosses(IOperation operation, Placement from, Boundaries boundaries, ref List<AttributeListSyntax>? attributeLists, CancellationToken cancellationToken)
         {
-            if (operation.Type != null && boundaries.Crosses(operation.Type, from))
-            {
-                return true; // object and array creation, casts, default(T), declaration expressions, results
-            }
-
             switch (operation)
             {
+                // Operations whose syntax spells their type.
+                case IObjectCreationOperation { Syntax: ObjectCreationExpressionSyntax or AttributeSyntax }:
+                case IDynamicObjectCreationOperation:
+                case IDelegateCreationOperation { Syntax: ObjectCreationExpressionSyntax }:
+                case IArrayCreationOperation { Syntax: ArrayCreationExpressionSyntax or StackAllocArrayCreationExpressionSyntax }:
+                case IConversionOperation { IsImplicit: false }:                        // casts and 'as'
+                case IDefaultValueOperation { Syntax: DefaultExpressionSyntax }:
+                    return boundaries.Crosses(operation.Type, from);
+                case IDeclarationExpressionOperation { Syntax: DeclarationExpressionSyntax declaration }:
+                    return !declaration.Type.IsVar && boundaries.Crosses(operation.Type, from);
+
+                // Members: static access through a type name, extension methods, members of another boundary
+                // reached through this or a receiver of a third boundary. A member of a receiver whose type sits
+                // in the member's own boundary is not a site: that type was named (and reported) elsewhere.
                 case IInvocationOperation invocation:
-                    return boundaries.CrossesMember(invocation.TargetMethod, from); // static and extension calls, generic arguments
+                    return MemberCrosses(invocation.TargetMethod, invocation.Instance, from, boundaries);
                 case IMemberReferenceOperation reference:
-                    return boundaries.CrossesMember(reference.Member, from);        // fields, properties, events, method groups, enum members, constants
+                    return MemberCrosses(reference.Member, reference.Instance, from, boundaries);
+
                 case IVariableDeclaratorOperation declarator:
-                    return boundaries.Crosses(declarator.Symbol.Type, from);        // explicitly typed locals, foreach/using/catch variables
+                    return !IsImplicitlyTyped(declarator.Syntax) && boundaries.Crosses(declarator.Symbol.Type, from); // locals, foreach/using variables
                 case ITypeOfOperation typeOf:
                     return boundaries.Crosses(typeOf.TypeOperand, from);
                 case ISizeOfOperation sizeOf:
                     return boundaries.Crosses(sizeOf.TypeOperand, from);
                 case IIsTypeOperation isType:
                     return boundaries.Crosses(isType.TypeOperand, from);
-                case IDeclarationPatternOperation declaration:
+                case IDeclarationPatternOperation { Syntax: DeclarationPatternSyntax } declaration:
                     return boundaries.Crosses(declaration.MatchedType, from);
                 case ITypePatternOperation type:
                     return boundaries.Crosses(type.MatchedType, from);
-                case IRecursivePatternOperation recursive:
+                case IRecursivePatternOperation { Syntax: RecursivePatternSyntax { Type: not null } } recursive:
                     return boundaries.Crosses(recursive.MatchedType, from);
                 case ICatchClauseOperation @catch:
                     return boundaries.Crosses(@catch.ExceptionType, from);
                 case IAnonymousFunctionOperation lambda:
                     CollectAttributes(lambda.Syntax, ref attributeLists);
-                    return boundaries.Crosses(lambda.Symbol, from);                 // explicit parameter and return types
+                    return ExplicitSignatureCrosses(lambda, from, boundaries);
                 case ILocalFunctionOperation function:
                     CollectAttributes(function.Syntax, ref attributeLists);
                     return boundaries.Crosses(function.Symbol, from);
@@ -84,6 +96,68 @@ namespace Bounded.Analyzers.Domains
                     return true; // broken code: the names in it may still bind; let the precise walk decide
                 default:
                     return false;
+            }
+        }
+
+        private static bool MemberCrosses(ISymbol member, IOperation? instance, Placement from, Boundaries boundaries)
+        {
+            if (instance is { IsImplicit: false, Kind: not OperationKind.ConditionalAccessInstance }
+                && instance.Type is INamedTypeSymbol { TypeKind: not TypeKind.Error } receiverType
+                && member.ContainingType is { } memberType
+                && boundaries.SameBoundary(receiverType, memberType))
+            {
+                // Only the member's own generic arguments can still be named here.
+                return member is IMethodSymbol { IsGenericMethod: true } method && AnyCrosses(method.TypeArguments, from, boundaries);
+            }
+
+            return boundaries.CrossesMember(member, from);
+        }
+
+        private static bool AnyCrosses(System.Collections.Immutable.ImmutableArray<ITypeSymbol> types, Placement from, Boundaries boundaries)
+        {
+            foreach (var type in types)
+            {
+                if (boundaries.Crosses(type, from))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static bool IsImplicitlyTyped(SyntaxNode declarator) => declarator switch
+        {
+            VariableDeclaratorSyntax { Parent: VariableDeclarationSyntax { Type.IsVar: true } } => true,
+            ForEachStatementSyntax { Type.IsVar: true } => true,
+            _ => false,
+        };
+
+        /// <summary>A lambda's parameter and return types, where they are written out.</summary>
+        private static bool ExplicitSignatureCrosses(IAnonymousFunctionOperation lambda, Placement from, Boundaries boundaries)
+        {
+            switch (lambda.Syntax)
+            {
+                case ParenthesizedLambdaExpressionSyntax parenthesized:
+                    if (parenthesized.ReturnType != null && boundaries.Crosses(lambda.Symbol.ReturnType, from))
+                    {
+                        return true;
+                    }
+
+                    var parameters = lambda.Symbol.Parameters;
+                    for (int i = 0; i < parameters.Length && i < parenthesized.ParameterList.Parameters.Count; i++)
+                    {
+                        if (parenthesized.ParameterList.Parameters[i].Type != null && boundaries.Crosses(parameters[i].Type, from))
+                        {
+                            return true;
+                        }
+                    }
+
+                    return false;
+                case AnonymousMethodExpressionSyntax:
+                    return boundaries.Crosses(lambda.Symbol.Parameters, from);
+                default:
+                    return false; // x => ...: no type written
             }
         }
 

@@ -135,6 +135,18 @@ namespace Bounded.Analyzers.Domains
             return false;
         }
 
+        /// <summary>
+        /// Two types sit in the same boundary: one placement, or one domain, family, visibility and
+        /// layer. A member reached through a receiver of its own boundary is not a site of its own.
+        /// </summary>
+        public bool SameBoundary(INamedTypeSymbol receiverType, INamedTypeSymbol memberType)
+        {
+            var a = Get(receiverType.ContainingNamespace);
+            var b = Get(memberType.ContainingNamespace);
+            return ReferenceEquals(a, b)
+                || (a.Domain != null && a.Domain == b.Domain && a.Family == b.Family && a.IsPublic == b.IsPublic && a.LayerRank == b.LayerRank);
+        }
+
         private bool CrossesAt(INamespaceSymbol? ns, Placement from) =>
             CrossingRules.Judge(from, Get(ns), frameworkSite: true) != Crossing.None;
 

@@ -232,10 +232,7 @@ namespace Bounded.Analyzers.Domains
                 return false;
             }
 
-            var a = _boundaries.Get(named.ContainingNamespace);
-            var b = _boundaries.Get(memberType.ContainingNamespace);
-            return ReferenceEquals(a, b)
-                || (a.Domain != null && a.Domain == b.Domain && a.Family == b.Family && a.IsPublic == b.IsPublic && a.LayerRank == b.LayerRank);
+            return _boundaries.SameBoundary(named, memberType);
         }
 
         /// <summary>A member reached by a chain (<c>Internal.Instance.Save()</c>) whose start was already reported.</summary>
