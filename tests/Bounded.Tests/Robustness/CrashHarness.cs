@@ -70,10 +70,7 @@ namespace Bounded.Tests.Robustness
         /// </summary>
         public static readonly IReadOnlyDictionary<string, string> KnownSlowAnalyzers = new Dictionary<string, string>(StringComparer.Ordinal)
         {
-            // Open bug: DomainReferenceAnalyzer binds every name with SemanticModel.GetSymbolInfo instead of using
-            // operations (which the architecture page forbids); on code that is entirely inside domains it adds
-            // about 2.5x the compiler's own binding time, and 8-13 s on a generated 2000-statement async method.
-            ["DomainReferenceAnalyzer"] = "known performance bug: GetSymbolInfo walk over every name (to be rewritten on IOperation)",
+            // None open. (DomainReferenceAnalyzer was listed until its rewrite onto symbol and operation screens.)
         };
 
         public CrashHarness(ImmutableArray<DiagnosticAnalyzer> analyzers, TimeSpan timeBound)
