@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Diagnostics.CodeAnalysis;
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 
@@ -8,11 +9,15 @@ namespace Bounded.Bench
 {
     /// <summary>
     /// One set of .globalconfig-style options applied to every tree of the corpus, as a project's
-    /// global config would be. Keys are compared case-insensitively, as Roslyn does.
+    /// global config would be. Keys are compared case-insensitively, as Roslyn does. Like csc, which
+    /// wraps each tree's options in an object of its own even when every tree has the same settings,
+    /// each tree gets its own options instance: analyzers that cache per options object pay here
+    /// what they pay in a real build.
     /// </summary>
     internal sealed class BenchConfigOptionsProvider : AnalyzerConfigOptionsProvider
     {
         private readonly Options options;
+        private readonly ConditionalWeakTable<SyntaxTree, Options> perTree = new();
 
         public BenchConfigOptionsProvider(IReadOnlyDictionary<string, string> values)
         {
@@ -21,7 +26,7 @@ namespace Bounded.Bench
 
         public override AnalyzerConfigOptions GlobalOptions => options;
 
-        public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => options;
+        public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => perTree.GetValue(tree, _ => new Options(options.Values));
 
         public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => options;
 
@@ -30,6 +35,8 @@ namespace Bounded.Bench
             private readonly ImmutableDictionary<string, string> values;
 
             public Options(ImmutableDictionary<string, string> values) => this.values = values;
+
+            public ImmutableDictionary<string, string> Values => values;
 
             public override IEnumerable<string> Keys => values.Keys;
 
