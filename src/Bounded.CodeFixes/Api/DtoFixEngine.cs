@@ -101,14 +101,66 @@ namespace Bounded.CodeFixes.Api
     }
 
     /// <summary>
-    /// Runs a DTO-generating fix over a batch of diagnostics: one planner per project (each DTO generated
-    /// once), new documents added to the project, all site edits of a document applied together.
+    /// What a DTO-generating fix will do to a batch of diagnostics, decided without editing anything:
+    /// per project the planner (each DTO generated once) and per document the site edits. Computing it
+    /// tells whether the fix applies and what the DTO is called (the action's title); the edit itself
+    /// (new documents, rewritten roots, formatting) is made only by <see cref="ApplyAsync"/>, when the
+    /// user picks the action.
+    /// </summary>
+    internal sealed class DtoFixPlan
+    {
+        private readonly Solution _solution;
+        private readonly List<(Project Project, DtoPlanner Planner, List<(Document Document, SyntaxNode Root, DocumentEdits Edits)> Documents)> _projects;
+
+        public DtoFixPlan(Solution solution, string dtoName, List<(Project, DtoPlanner, List<(Document, SyntaxNode, DocumentEdits)>)> projects)
+        {
+            _solution = solution;
+            DtoName = dtoName;
+            _projects = projects;
+        }
+
+        /// <summary>The first DTO the plan maps to (the single-site action's title names it).</summary>
+        public string DtoName { get; }
+
+        public async Task<Solution> ApplyAsync(CancellationToken cancellationToken)
+        {
+            var newSolution = _solution;
+            foreach (var (project, planner, documents) in _projects)
+            {
+                foreach (var (fileName, text) in planner.NewDocuments)
+                {
+                    string? directory = project.FilePath == null ? null : Path.GetDirectoryName(project.FilePath);
+                    string? path = directory == null ? null : Path.Combine(directory, fileName).Replace('\\', '/');
+                    newSolution = newSolution.AddDocument(DocumentId.CreateNewId(project.Id), fileName, SourceText.From(text), filePath: path);
+                }
+
+                foreach (var (document, root, edits) in documents)
+                {
+                    var newRoot = root.ReplaceNodes(edits.Replacements.Keys, (original, rewritten) => edits.Replacements[original](rewritten));
+                    if (newRoot is CompilationUnitSyntax unit)
+                    {
+                        newRoot = DtoFixEngine.AddUsings(unit, edits.Usings);
+                    }
+
+                    newSolution = newSolution.WithDocumentSyntaxRoot(document.Id, newRoot);
+                    var formatted = await Formatter.FormatAsync(newSolution.GetDocument(document.Id)!, Formatter.Annotation, cancellationToken: cancellationToken).ConfigureAwait(false);
+                    newSolution = formatted.Project.Solution;
+                }
+            }
+
+            return newSolution;
+        }
+    }
+
+    /// <summary>
+    /// Plans a DTO-generating fix over a batch of diagnostics: one planner per project (each DTO generated
+    /// once), all site edits of a document collected together.
     /// </summary>
     internal static class DtoFixEngine
     {
         public delegate bool SiteHandler(SiteContext site, DocumentEdits edits, CancellationToken cancellationToken);
 
-        public static async Task<(Solution Solution, string DtoName)?> FixAsync(
+        public static async Task<DtoFixPlan?> PlanAsync(
             Solution solution,
             ImmutableArray<Diagnostic> diagnostics,
             string entityKey,
@@ -117,7 +169,7 @@ namespace Bounded.CodeFixes.Api
             CancellationToken cancellationToken)
         {
             string? firstDto = null;
-            var newSolution = solution;
+            var projects = new List<(Project, DtoPlanner, List<(Document, SyntaxNode, DocumentEdits)>)>();
             var ordered = diagnostics
                 .Where(d => d.Location.IsInSource)
                 .OrderBy(d => d.Location.SourceTree!.FilePath, StringComparer.Ordinal)
@@ -191,41 +243,17 @@ namespace Bounded.CodeFixes.Api
                     }
                 }
 
-                if (planner == null || editsByDocument.Values.All(e => e.Edits.Replacements.Count == 0))
+                var edited = editsByDocument.Values.Where(e => e.Edits.Replacements.Count > 0).Select(e => (e.Document, e.Root, e.Edits)).ToList();
+                if (planner != null && edited.Count > 0)
                 {
-                    continue;
-                }
-
-                foreach (var (fileName, text) in planner.NewDocuments)
-                {
-                    string? directory = project.FilePath == null ? null : Path.GetDirectoryName(project.FilePath);
-                    string? path = directory == null ? null : Path.Combine(directory, fileName).Replace('\\', '/');
-                    newSolution = newSolution.AddDocument(DocumentId.CreateNewId(project.Id), fileName, SourceText.From(text), filePath: path);
-                }
-
-                foreach (var (document, root, edits) in editsByDocument.Values)
-                {
-                    if (edits.Replacements.Count == 0)
-                    {
-                        continue;
-                    }
-
-                    var newRoot = root.ReplaceNodes(edits.Replacements.Keys, (original, rewritten) => edits.Replacements[original](rewritten));
-                    if (newRoot is CompilationUnitSyntax unit)
-                    {
-                        newRoot = AddUsings(unit, edits.Usings);
-                    }
-
-                    newSolution = newSolution.WithDocumentSyntaxRoot(document.Id, newRoot);
-                    var formatted = await Formatter.FormatAsync(newSolution.GetDocument(document.Id)!, Formatter.Annotation, cancellationToken: cancellationToken).ConfigureAwait(false);
-                    newSolution = formatted.Project.Solution;
+                    projects.Add((project, planner, edited));
                 }
             }
 
-            return firstDto == null ? null : (newSolution, firstDto);
+            return firstDto == null ? null : new DtoFixPlan(solution, firstDto, projects);
         }
 
-        private static CompilationUnitSyntax AddUsings(CompilationUnitSyntax unit, SortedSet<string> usings)
+        internal static CompilationUnitSyntax AddUsings(CompilationUnitSyntax unit, SortedSet<string> usings)
         {
             foreach (var ns in usings)
             {

@@ -27,24 +27,11 @@ namespace Bounded.CodeFixes.Api
 
         public override ImmutableArray<string> FixableDiagnosticIds => ImmutableArray.Create(Rules.EntityBoundFromRequest.Id);
 
-        public override FixAllProvider GetFixAllProvider() => new ApiFixAllProvider(async (s, d, ct) => (await FixAsync(s, d, ct).ConfigureAwait(false))?.Solution);
+        private static readonly DtoFix Fix = new(EquivalenceKey, EntityBoundFromRequestAnalyzer.EntityKey, name => $"Bind '{name}'", (planner, entity) => planner.Request(entity), FixSite);
 
-        public override async Task RegisterCodeFixesAsync(CodeFixContext context)
-        {
-            foreach (var diagnostic in context.Diagnostics)
-            {
-                var result = await FixAsync(context.Document.Project.Solution, ImmutableArray.Create(diagnostic), context.CancellationToken).ConfigureAwait(false);
-                if (result is { } fixedResult)
-                {
-                    context.RegisterCodeFix(
-                        CodeAction.Create($"Bind '{fixedResult.DtoName}'", _ => Task.FromResult(fixedResult.Solution), EquivalenceKey),
-                        diagnostic);
-                }
-            }
-        }
+        public override FixAllProvider GetFixAllProvider() => Fix.FixAllProvider;
 
-        private static Task<(Solution Solution, string DtoName)?> FixAsync(Solution solution, ImmutableArray<Diagnostic> diagnostics, CancellationToken cancellationToken) =>
-            DtoFixEngine.FixAsync(solution, diagnostics, EntityBoundFromRequestAnalyzer.EntityKey, (planner, entity) => planner.Request(entity), FixSite, cancellationToken);
+        public override Task RegisterCodeFixesAsync(CodeFixContext context) => Fix.RegisterAsync(context);
 
         private static bool FixSite(SiteContext site, DocumentEdits edits, CancellationToken cancellationToken)
         {
