@@ -19,11 +19,12 @@ namespace Bounded.Analyzers.Domains
     internal static class BlockScreen
     {
         /// <summary>
-        /// True when the block needs the precise walk. Attributes on lambdas and local functions are
-        /// not part of the operation tree; when the block is otherwise clean they are collected in
-        /// <paramref name="attributeLists"/> for the caller to walk on their own.
+        /// True when the block needs the precise walk. Syntax the operation tree does not describe, the
+        /// attributes of lambdas and local functions and the code under an invalid operation (broken code,
+        /// whose names may still bind), is collected in <paramref name="separately"/> for the caller to
+        /// walk on its own when the block as a whole is not walked.
         /// </summary>
-        public static bool Crosses(IOperation block, Placement from, Boundaries boundaries, ref List<AttributeListSyntax>? attributeLists, CancellationToken cancellationToken)
+        public static bool Crosses(IOperation block, Placement from, Boundaries boundaries, ref List<SyntaxNode>? separately, CancellationToken cancellationToken)
         {
             var pending = new Stack<IOperation>();
             pending.Push(block);
@@ -31,7 +32,13 @@ namespace Bounded.Analyzers.Domains
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 var operation = pending.Pop();
-                if (OperationCrosses(operation, from, boundaries, ref attributeLists, cancellationToken))
+                if (operation is IInvalidOperation)
+                {
+                    (separately ??= new List<SyntaxNode>()).Add(operation.Syntax);
+                    continue; // the walk of its syntax covers everything under it
+                }
+
+                if (OperationCrosses(operation, from, boundaries, ref separately, cancellationToken))
                 {
                     return true;
                 }
@@ -45,7 +52,7 @@ namespace Bounded.Analyzers.Domains
             return false;
         }
 
-        private static bool OperationCrosses(IOperation operation, Placement from, Boundaries boundaries, ref List<AttributeListSyntax>? attributeLists, CancellationToken cancellationToken)
+        private static bool OperationCrosses(IOperation operation, Placement from, Boundaries boundaries, ref List<SyntaxNode>? separately, CancellationToken cancellationToken)
         {
             switch (operation)
             {
@@ -85,15 +92,13 @@ namespace Bounded.Analyzers.Domains
                 case ICatchClauseOperation @catch:
                     return boundaries.Crosses(@catch.ExceptionType, from);
                 case IAnonymousFunctionOperation lambda:
-                    CollectAttributes(lambda.Syntax, ref attributeLists);
+                    CollectAttributes(lambda.Syntax, ref separately);
                     return ExplicitSignatureCrosses(lambda, from, boundaries);
                 case ILocalFunctionOperation function:
-                    CollectAttributes(function.Syntax, ref attributeLists);
+                    CollectAttributes(function.Syntax, ref separately);
                     return boundaries.Crosses(function.Symbol, from);
                 case INameOfOperation nameOf when nameOf.Argument.Kind == OperationKind.None:
                     return NameOfCrosses(nameOf, from, boundaries, cancellationToken);
-                case IInvalidOperation:
-                    return true; // broken code: the names in it may still bind; let the precise walk decide
                 default:
                     return false;
             }
@@ -181,34 +186,34 @@ namespace Bounded.Analyzers.Domains
             };
         }
 
-        private static void CollectAttributes(SyntaxNode function, ref List<AttributeListSyntax>? attributeLists)
+        private static void CollectAttributes(SyntaxNode function, ref List<SyntaxNode>? separately)
         {
             switch (function)
             {
                 case ParenthesizedLambdaExpressionSyntax lambda:
-                    Add(lambda.AttributeLists, ref attributeLists);
+                    Add(lambda.AttributeLists, ref separately);
                     foreach (var parameter in lambda.ParameterList.Parameters)
                     {
-                        Add(parameter.AttributeLists, ref attributeLists);
+                        Add(parameter.AttributeLists, ref separately);
                     }
 
                     break;
                 case SimpleLambdaExpressionSyntax lambda:
-                    Add(lambda.AttributeLists, ref attributeLists);
-                    Add(lambda.Parameter.AttributeLists, ref attributeLists);
+                    Add(lambda.AttributeLists, ref separately);
+                    Add(lambda.Parameter.AttributeLists, ref separately);
                     break;
                 case LocalFunctionStatementSyntax local:
-                    Add(local.AttributeLists, ref attributeLists);
+                    Add(local.AttributeLists, ref separately);
                     foreach (var parameter in local.ParameterList.Parameters)
                     {
-                        Add(parameter.AttributeLists, ref attributeLists);
+                        Add(parameter.AttributeLists, ref separately);
                     }
 
                     if (local.TypeParameterList != null)
                     {
                         foreach (var typeParameter in local.TypeParameterList.Parameters)
                         {
-                            Add(typeParameter.AttributeLists, ref attributeLists);
+                            Add(typeParameter.AttributeLists, ref separately);
                         }
                     }
 
@@ -216,11 +221,11 @@ namespace Bounded.Analyzers.Domains
             }
         }
 
-        private static void Add(SyntaxList<AttributeListSyntax> lists, ref List<AttributeListSyntax>? attributeLists)
+        private static void Add(SyntaxList<AttributeListSyntax> lists, ref List<SyntaxNode>? separately)
         {
             foreach (var list in lists)
             {
-                (attributeLists ??= new List<AttributeListSyntax>()).Add(list);
+                (separately ??= new List<SyntaxNode>()).Add(list);
             }
         }
     }

@@ -14,7 +14,7 @@ namespace Bounded.Analyzers.Domains
     /// <item>using directives (few per file): bound directly;</item>
     /// <item>declaration headers (base lists, signatures, field and property types): screened from the declared symbol;</item>
     /// <item>operation blocks (bodies, initializers, default values, attributes): screened from the operation tree;</item>
-    /// <item>attributes on lambdas and local functions (not in the operation tree): bound directly.</item>
+    /// <item>attributes on lambdas and local functions, and broken code under invalid operations (neither described by the operation tree): bound directly.</item>
     /// </list>
     /// The screens read only what the compiler has already bound. Only a header or block with a
     /// candidate crossing is walked name by name (<see cref="ReferenceSites"/>), which decides the
@@ -150,23 +150,23 @@ namespace Bounded.Analyzers.Domains
 
             foreach (var block in context.OperationBlocks)
             {
-                List<AttributeListSyntax>? lambdaAttributes = null;
+                List<SyntaxNode>? separately = null;
                 var model = block.SemanticModel;
                 if (model == null)
                 {
                     continue;
                 }
 
-                if (BlockScreen.Crosses(block, from, boundaries, ref lambdaAttributes, context.CancellationToken))
+                if (BlockScreen.Crosses(block, from, boundaries, ref separately, context.CancellationToken))
                 {
                     new ReferenceSites(boundaries, model, context.ReportDiagnostic, context.CancellationToken).Walk(WalkRoot(block.Syntax), from);
                 }
-                else if (lambdaAttributes != null)
+                else if (separately != null)
                 {
                     var sites = new ReferenceSites(boundaries, model, context.ReportDiagnostic, context.CancellationToken);
-                    foreach (var list in lambdaAttributes)
+                    foreach (var node in separately)
                     {
-                        sites.Walk(list, from);
+                        sites.Walk(node, from);
                     }
                 }
             }

@@ -222,6 +222,16 @@ namespace Shop.Modules.Ordering.Application
         }
 
         [Fact]
+        public Task BrokenCode_TypeBeforeAMissingMember() => Run(@"
+namespace Shop.Modules.Ordering.Application
+{
+    public class OrderService
+    {
+        public object Broken() => {|BND1001:Shop.Modules.Billing.Domain.Invoice|}.{|CS0117:Missing|}();
+    }
+}");
+
+        [Fact]
         public Task CleanCodeInsideADomain_NotReported() => Run(@"
 using System;
 using System.Collections.Generic;
