@@ -196,15 +196,11 @@ namespace Bounded.Analyzers.Api
                 return false;
             }
 
-            foreach (var segment in ns)
+            // A domain service, policy or specification lives in the Domain namespace too, but it carries no
+            // data a client could post or read: it is injected, not bound or returned.
+            if (InEntityNamespace(ns) && CarriesData(type))
             {
-                foreach (var entityNamespace in _options.EntityNamespaces)
-                {
-                    if (string.Equals(segment, entityNamespace, StringComparison.Ordinal))
-                    {
-                        return true;
-                    }
-                }
+                return true;
             }
 
             if (_model.DbSetEntities.Contains(type))
@@ -225,6 +221,40 @@ namespace Bounded.Analyzers.Api
                 foreach (var i in type.AllInterfaces)
                 {
                     if (_options.EntityBaseTypes.Contains(i.Name))
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
+        }
+
+        private bool InEntityNamespace(IReadOnlyList<string> ns)
+        {
+            foreach (var segment in ns)
+            {
+                foreach (var entityNamespace in _options.EntityNamespaces)
+                {
+                    if (string.Equals(segment, entityNamespace, StringComparison.Ordinal))
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>The type (or a base type below object) has a public instance property or field.</summary>
+        private static bool CarriesData(INamedTypeSymbol type)
+        {
+            for (var t = type; t != null && t.SpecialType != SpecialType.System_Object && t.SpecialType != SpecialType.System_ValueType; t = t.BaseType)
+            {
+                foreach (var member in t.GetMembers())
+                {
+                    if (member.DeclaredAccessibility == Accessibility.Public && !member.IsStatic
+                        && member is IPropertySymbol or IFieldSymbol)
                     {
                         return true;
                     }

@@ -118,6 +118,30 @@ namespace Shop.Api
 }");
 
         [Fact]
+        public Task DomainServiceWithoutData_IsNotAnEntity() =>
+            Run(@"
+namespace Shop.Domain.Pricing
+{
+    public sealed class PricingPolicy
+    {
+        public decimal Apply(decimal total) => total * 0.9m;
+    }
+}
+
+namespace Shop.Api
+{
+    using Shop.Domain.Pricing;
+
+    public static class Endpoints
+    {
+        public static void Map(WebApplication app)
+        {
+            app.MapGet(""/price/{total}"", (decimal total, PricingPolicy policy) => Results.Ok(policy.Apply(total)));
+        }
+    }
+}");
+
+        [Fact]
         public Task NonEndpoints_NoDiagnostic() =>
             Run(@"
 namespace Shop.Api
