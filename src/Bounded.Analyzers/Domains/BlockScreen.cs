@@ -32,7 +32,7 @@ namespace Bounded.Analyzers.Domains
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 var operation = pending.Pop();
-                if (operation is IInvalidOperation)
+                if (operation.Kind == OperationKind.Invalid)
                 {
                     (separately ??= new List<SyntaxNode>()).Add(operation.Syntax);
                     continue; // the walk of its syntax covers everything under it
@@ -54,51 +54,66 @@ namespace Bounded.Analyzers.Domains
 
         private static bool OperationCrosses(IOperation operation, Placement from, Boundaries boundaries, ref List<SyntaxNode>? separately, CancellationToken cancellationToken)
         {
-            switch (operation)
+            // Switch on the kind first: most operations (locals, literals, arguments, statements) name nothing.
+            switch (operation.Kind)
             {
                 // Operations whose syntax spells their type.
-                case IObjectCreationOperation { Syntax: ObjectCreationExpressionSyntax or AttributeSyntax }:
-                case IDynamicObjectCreationOperation:
-                case IDelegateCreationOperation { Syntax: ObjectCreationExpressionSyntax }:
-                case IArrayCreationOperation { Syntax: ArrayCreationExpressionSyntax or StackAllocArrayCreationExpressionSyntax }:
-                case IConversionOperation { IsImplicit: false }:                        // casts and 'as'
-                case IDefaultValueOperation { Syntax: DefaultExpressionSyntax }:
+                case OperationKind.ObjectCreation:
+                    return operation.Syntax is ObjectCreationExpressionSyntax or AttributeSyntax && boundaries.Crosses(operation.Type, from);
+                case OperationKind.DelegateCreation:
+                    return operation.Syntax is ObjectCreationExpressionSyntax && boundaries.Crosses(operation.Type, from);
+                case OperationKind.ArrayCreation:
+                    return operation.Syntax is ArrayCreationExpressionSyntax or StackAllocArrayCreationExpressionSyntax && boundaries.Crosses(operation.Type, from);
+                case OperationKind.DefaultValue:
+                    return operation.Syntax is DefaultExpressionSyntax && boundaries.Crosses(operation.Type, from);
+                case OperationKind.DynamicObjectCreation:
                     return boundaries.Crosses(operation.Type, from);
-                case IDeclarationExpressionOperation { Syntax: DeclarationExpressionSyntax declaration }:
-                    return !declaration.Type.IsVar && boundaries.Crosses(operation.Type, from);
+                case OperationKind.Conversion:
+                    return !operation.IsImplicit && boundaries.Crosses(operation.Type, from); // casts and 'as'
+                case OperationKind.DeclarationExpression:
+                    return operation.Syntax is DeclarationExpressionSyntax declaration && !declaration.Type.IsVar && boundaries.Crosses(operation.Type, from);
 
                 // Members: static access through a type name, extension methods, members of another boundary
                 // reached through this or a receiver of a third boundary. A member of a receiver whose type sits
                 // in the member's own boundary is not a site: that type was named (and reported) elsewhere.
-                case IInvocationOperation invocation:
+                case OperationKind.Invocation:
+                    var invocation = (IInvocationOperation)operation;
                     return MemberCrosses(invocation.TargetMethod, invocation.Instance, from, boundaries);
-                case IMemberReferenceOperation reference:
+                case OperationKind.FieldReference:
+                case OperationKind.PropertyReference:
+                case OperationKind.EventReference:
+                case OperationKind.MethodReference:
+                    var reference = (IMemberReferenceOperation)operation;
                     return MemberCrosses(reference.Member, reference.Instance, from, boundaries);
 
-                case IVariableDeclaratorOperation declarator:
+                case OperationKind.VariableDeclarator:
+                    var declarator = (IVariableDeclaratorOperation)operation;
                     return !IsImplicitlyTyped(declarator.Syntax) && boundaries.Crosses(declarator.Symbol.Type, from); // locals, foreach/using variables
-                case ITypeOfOperation typeOf:
-                    return boundaries.Crosses(typeOf.TypeOperand, from);
-                case ISizeOfOperation sizeOf:
-                    return boundaries.Crosses(sizeOf.TypeOperand, from);
-                case IIsTypeOperation isType:
-                    return boundaries.Crosses(isType.TypeOperand, from);
-                case IDeclarationPatternOperation { Syntax: DeclarationPatternSyntax } declaration:
-                    return boundaries.Crosses(declaration.MatchedType, from);
-                case ITypePatternOperation type:
-                    return boundaries.Crosses(type.MatchedType, from);
-                case IRecursivePatternOperation { Syntax: RecursivePatternSyntax { Type: not null } } recursive:
-                    return boundaries.Crosses(recursive.MatchedType, from);
-                case ICatchClauseOperation @catch:
-                    return boundaries.Crosses(@catch.ExceptionType, from);
-                case IAnonymousFunctionOperation lambda:
+                case OperationKind.TypeOf:
+                    return boundaries.Crosses(((ITypeOfOperation)operation).TypeOperand, from);
+                case OperationKind.SizeOf:
+                    return boundaries.Crosses(((ISizeOfOperation)operation).TypeOperand, from);
+                case OperationKind.IsType:
+                    return boundaries.Crosses(((IIsTypeOperation)operation).TypeOperand, from);
+                case OperationKind.DeclarationPattern:
+                    return operation.Syntax is DeclarationPatternSyntax && boundaries.Crosses(((IDeclarationPatternOperation)operation).MatchedType, from);
+                case OperationKind.TypePattern:
+                    return boundaries.Crosses(((ITypePatternOperation)operation).MatchedType, from);
+                case OperationKind.RecursivePattern:
+                    return operation.Syntax is RecursivePatternSyntax { Type: not null } && boundaries.Crosses(((IRecursivePatternOperation)operation).MatchedType, from);
+                case OperationKind.CatchClause:
+                    return boundaries.Crosses(((ICatchClauseOperation)operation).ExceptionType, from);
+                case OperationKind.AnonymousFunction:
+                    var lambda = (IAnonymousFunctionOperation)operation;
                     CollectAttributes(lambda.Syntax, ref separately);
                     return ExplicitSignatureCrosses(lambda, from, boundaries);
-                case ILocalFunctionOperation function:
+                case OperationKind.LocalFunction:
+                    var function = (ILocalFunctionOperation)operation;
                     CollectAttributes(function.Syntax, ref separately);
                     return boundaries.Crosses(function.Symbol, from);
-                case INameOfOperation nameOf when nameOf.Argument.Kind == OperationKind.None:
-                    return NameOfCrosses(nameOf, from, boundaries, cancellationToken);
+                case OperationKind.NameOf:
+                    var nameOf = (INameOfOperation)operation;
+                    return nameOf.Argument.Kind == OperationKind.None && NameOfCrosses(nameOf, from, boundaries, cancellationToken);
                 default:
                     return false;
             }

@@ -12,7 +12,9 @@ namespace Bounded.Analyzers.Domains
     public sealed class Boundaries
     {
         private readonly Compilation _compilation;
-        private readonly ConcurrentDictionary<INamespaceSymbol, Placement> _placements = new(SymbolEqualityComparer.Default);
+        // Keyed by reference: hashing a namespace symbol by value walks its whole name, and the same namespace
+        // seen from two modules (two symbols) simply gets two entries holding the same placement.
+        private readonly ConcurrentDictionary<INamespaceSymbol, Placement> _placements = new(ReferenceComparer.Instance);
         private readonly ConcurrentDictionary<string, string> _contractHints = new(StringComparer.Ordinal);
 
         public Boundaries(Compilation compilation, DomainMap map)
@@ -145,6 +147,15 @@ namespace Bounded.Analyzers.Domains
             var b = Get(memberType.ContainingNamespace);
             return ReferenceEquals(a, b)
                 || (a.Domain != null && a.Domain == b.Domain && a.Family == b.Family && a.IsPublic == b.IsPublic && a.LayerRank == b.LayerRank);
+        }
+
+        private sealed class ReferenceComparer : System.Collections.Generic.IEqualityComparer<INamespaceSymbol>
+        {
+            public static readonly ReferenceComparer Instance = new();
+
+            public bool Equals(INamespaceSymbol? x, INamespaceSymbol? y) => ReferenceEquals(x, y);
+
+            public int GetHashCode(INamespaceSymbol obj) => System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(obj);
         }
 
         private bool CrossesAt(INamespaceSymbol? ns, Placement from) =>

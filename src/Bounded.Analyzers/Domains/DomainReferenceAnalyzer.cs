@@ -11,7 +11,7 @@ namespace Bounded.Analyzers.Domains
     /// BND1001 (cross-domain references), BND1002 (layer direction) and BND1003 (frameworks in the
     /// Domain layer). Each reference site is found in one of four places:
     /// <list type="bullet">
-    /// <item>using directives (few per file): bound directly;</item>
+    /// <item>using directives: screened from their text (<see cref="UsingScreen"/>), bound only when they may cross;</item>
     /// <item>declaration headers (base lists, signatures, field and property types): screened from the declared symbol;</item>
     /// <item>operation blocks (bodies, initializers, default values, attributes): screened from the operation tree;</item>
     /// <item>attributes on lambdas and local functions, and broken code under invalid operations (neither described by the operation tree): bound directly.</item>
@@ -40,7 +40,7 @@ namespace Bounded.Analyzers.Domains
             context.RegisterCompilationStartAction(start =>
             {
                 var state = new CompilationBoundaries(start.Compilation);
-                start.RegisterSyntaxNodeAction(c => AnalyzeUsings(c, state), SyntaxKind.CompilationUnit);
+                                start.RegisterSyntaxNodeAction(c => AnalyzeUsings(c, state), SyntaxKind.CompilationUnit);
                 start.RegisterSyntaxNodeAction(c => AnalyzeHeader(c, state), DeclarationHeader.Kinds);
                 start.RegisterOperationBlockAction(c => AnalyzeBlocks(c, state));
             });
@@ -49,7 +49,12 @@ namespace Bounded.Analyzers.Domains
         private static void AnalyzeUsings(SyntaxNodeAnalysisContext context, CompilationBoundaries state)
         {
             var unit = (CompilationUnitSyntax)context.Node;
-            Boundaries? boundaries = null;
+            if (unit.Usings.Count == 0 && !HasNamespaceWithUsings(unit.Members))
+            {
+                return;
+            }
+
+            var boundaries = state.For(context.Options, unit.SyntaxTree);
             ReferenceSites? sites = null;
 
             // File-level using directives belong to the file's namespace (when all its namespaces agree).
@@ -60,7 +65,7 @@ namespace Bounded.Analyzers.Domains
                 {
                     if (member is BaseNamespaceDeclarationSyntax declaration)
                     {
-                        var placement = PlacementOf(declaration, context, state, ref boundaries);
+                        var placement = boundaries.Map.Get(UsingScreen.FullName(declaration));
                         if (filePlacement == null)
                         {
                             filePlacement = placement;
@@ -75,14 +80,27 @@ namespace Bounded.Analyzers.Domains
 
                 if (filePlacement != null && filePlacement.IsConstrained)
                 {
-                    Sites(context, boundaries!, ref sites).CheckUsings(unit.Usings, filePlacement);
+                    CheckUsings(unit.Usings, string.Empty, filePlacement, context, boundaries, ref sites);
                 }
             }
 
-            CheckNamespaceUsings(unit.Members, context, state, ref boundaries, ref sites);
+            CheckNamespaceUsings(unit.Members, context, boundaries, ref sites);
         }
 
-        private static void CheckNamespaceUsings(SyntaxList<MemberDeclarationSyntax> members, SyntaxNodeAnalysisContext context, CompilationBoundaries state, ref Boundaries? boundaries, ref ReferenceSites? sites)
+        private static bool HasNamespaceWithUsings(SyntaxList<MemberDeclarationSyntax> members)
+        {
+            foreach (var member in members)
+            {
+                if (member is BaseNamespaceDeclarationSyntax declaration && (declaration.Usings.Count > 0 || HasNamespaceWithUsings(declaration.Members)))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static void CheckNamespaceUsings(SyntaxList<MemberDeclarationSyntax> members, SyntaxNodeAnalysisContext context, Boundaries boundaries, ref ReferenceSites? sites)
         {
             foreach (var member in members)
             {
@@ -90,31 +108,41 @@ namespace Bounded.Analyzers.Domains
                 {
                     if (declaration.Usings.Count > 0)
                     {
-                        var placement = PlacementOf(declaration, context, state, ref boundaries);
+                        var name = UsingScreen.FullName(declaration);
+                        var placement = boundaries.Map.Get(name);
                         if (placement.IsConstrained)
                         {
-                            Sites(context, boundaries!, ref sites).CheckUsings(declaration.Usings, placement);
+                            CheckUsings(declaration.Usings, name, placement, context, boundaries, ref sites);
                         }
                     }
 
-                    CheckNamespaceUsings(declaration.Members, context, state, ref boundaries, ref sites);
+                    CheckNamespaceUsings(declaration.Members, context, boundaries, ref sites);
                 }
             }
         }
 
-        private static Placement PlacementOf(BaseNamespaceDeclarationSyntax declaration, SyntaxNodeAnalysisContext context, CompilationBoundaries state, ref Boundaries? boundaries)
+        /// <summary>Binds only the directives whose text could name a namespace or type across a boundary.</summary>
+        private static void CheckUsings(SyntaxList<UsingDirectiveSyntax> usings, string enclosingNamespace, Placement from, SyntaxNodeAnalysisContext context, Boundaries boundaries, ref ReferenceSites? sites)
         {
-            boundaries ??= state.For(context.Options, context.Node.SyntaxTree);
-            return boundaries.Get(context.SemanticModel.GetDeclaredSymbol(declaration, context.CancellationToken) as INamespaceSymbol);
+            foreach (var directive in usings)
+            {
+                if (UsingScreen.MayCross(directive, enclosingNamespace, from, boundaries))
+                {
+                    sites ??= new ReferenceSites(boundaries, context.SemanticModel, context.ReportDiagnostic, context.CancellationToken);
+                    sites.CheckUsing(directive, from);
+                }
+            }
         }
-
-        private static ReferenceSites Sites(SyntaxNodeAnalysisContext context, Boundaries boundaries, ref ReferenceSites? sites) =>
-            sites ??= new ReferenceSites(boundaries, context.SemanticModel, context.ReportDiagnostic, context.CancellationToken);
 
         private static void AnalyzeHeader(SyntaxNodeAnalysisContext context, CompilationBoundaries state)
         {
             var declaration = context.Node;
-            var symbol = DeclarationHeader.DeclaredSymbol(declaration, context.SemanticModel, context.CancellationToken);
+
+            // The driver hands each declaration's own symbol as the containing symbol (a field declaration's
+            // first field); asking the semantic model again costs a member lookup per declaration.
+            var symbol = context.ContainingSymbol is { Kind: not SymbolKind.Namespace } declared && !declared.IsImplicitlyDeclared
+                ? declared
+                : DeclarationHeader.DeclaredSymbol(declaration, context.SemanticModel, context.CancellationToken);
             if (symbol?.ContainingNamespace is not { IsGlobalNamespace: false } ns)
             {
                 return;

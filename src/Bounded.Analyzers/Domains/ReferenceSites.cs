@@ -36,29 +36,26 @@ namespace Bounded.Analyzers.Domains
             _cancellationToken = cancellationToken;
         }
 
-        public void CheckUsings(SyntaxList<UsingDirectiveSyntax> usings, Placement from)
+        public void CheckUsing(UsingDirectiveSyntax directive, Placement from)
         {
-            foreach (var directive in usings)
+            var target = directive.NamespaceOrType;
+            if (target == null)
             {
-                var target = directive.NamespaceOrType;
-                if (target == null)
-                {
-                    continue;
-                }
+                return;
+            }
 
-                if (target is NameSyntax name)
+            if (target is NameSyntax name)
+            {
+                var symbol = _model.GetSymbolInfo(name, _cancellationToken).Symbol;
+                if (symbol != null)
                 {
-                    var symbol = _model.GetSymbolInfo(name, _cancellationToken).Symbol;
-                    if (symbol != null)
-                    {
-                        Check(name, symbol, from, allowNamespace: true);
-                    }
+                    Check(name, symbol, from, allowNamespace: true);
                 }
-                else
-                {
-                    // using X = (Billing.Invoice, int); using X = Billing.Invoice[]; ...
-                    Walk(target, from);
-                }
+            }
+            else
+            {
+                // using X = (Billing.Invoice, int); using X = Billing.Invoice[]; ...
+                Walk(target, from);
             }
         }
 

@@ -232,6 +232,20 @@ namespace Shop.Modules.Ordering.Application
 }");
 
         [Fact]
+        public Task UsingDirective_RelativeToTheEnclosingNamespace() => Run(@"
+namespace Shop.Modules.Ordering.Application
+{
+    using {|BND1001:Billing.Domain|};
+    using {|BND1001:global::Shop.Modules.Billing.Application|};
+    using Contracts = Billing.Contracts;
+
+    public class OrderService
+    {
+        public Contracts.IInvoice? Invoice { get; set; }
+    }
+}");
+
+        [Fact]
         public Task CleanCodeInsideADomain_NotReported() => Run(@"
 using System;
 using System.Collections.Generic;
