@@ -381,7 +381,7 @@ class Prices
     
 
         [Fact]
-        public Task Semaphore_NonAsyncBlockReturningTheTask_DeclaresWithoutUsing() => Semaphore(@"
+        public Task Semaphore_NonAsyncBlockReturningTheTask_BecomesAsyncAndDisposes() => Semaphore(@"
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading.Tasks;
@@ -406,10 +406,10 @@ class Stock
 
     private Task<int> CountAsync(int id) => Task.FromResult(id);
 
-    public Task<int[]> CountAll(List<int> ids)
+    public async Task<int[]> CountAll(List<int> ids)
     {
-        var throttle = new SemaphoreSlim(MaxConcurrency);
-        return Task.WhenAll(ids.Select(async id =>
+        using var throttle = new SemaphoreSlim(MaxConcurrency);
+        return await Task.WhenAll(ids.Select(async id =>
         {
             await throttle.WaitAsync();
             try
