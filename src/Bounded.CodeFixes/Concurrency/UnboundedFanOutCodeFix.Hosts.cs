@@ -75,16 +75,33 @@ namespace Bounded.CodeFixes.Concurrency
                     return body;
                 }
 
-                return body.ReplaceNodes(returns, (original, _) =>
+                var rewritten = body.ReplaceNodes(returns, (original, _) =>
                 {
-                    var awaited = Awaited(original.Expression!);
+                    bool endsBody = original.Parent == body
+                        && body.Statements.SkipWhile(st => st != original).Skip(1).All(st => st is LocalFunctionStatementSyntax);
+                    var expression = original.Expression!;
+
+                    // return Task.FromResult(x); -> return x;   return Task.CompletedTask; -> return;
+                    if (returnsValue && expression is InvocationExpressionSyntax { ArgumentList.Arguments.Count: 1 } fromResult
+                        && fromResult.Expression is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "FromResult" } access
+                        && access.Expression.ToString() is "Task" or "System.Threading.Tasks.Task")
+                    {
+                        return original.WithExpression(fromResult.ArgumentList.Arguments[0].Expression.WithTriviaFrom(expression));
+                    }
+
+                    if (!returnsValue && expression.ToString() is "Task.CompletedTask" or "System.Threading.Tasks.Task.CompletedTask")
+                    {
+                        var bare = SyntaxFactory.ReturnStatement().WithTriviaFrom(original);
+                        return endsBody ? bare.WithAdditionalAnnotations(Removed) : bare;
+                    }
+
+                    var awaited = Awaited(expression);
                     if (returnsValue)
                     {
                         return original.WithExpression(awaited);
                     }
 
                     var await = SyntaxFactory.ExpressionStatement(awaited).WithTriviaFrom(original).WithAdditionalAnnotations(Formatter.Annotation);
-                    bool endsBody = original.Parent == body && body.Statements.Last() == original;
                     if (endsBody)
                     {
                         return await;
@@ -94,7 +111,12 @@ namespace Bounded.CodeFixes.Concurrency
                         .WithTriviaFrom(original)
                         .WithAdditionalAnnotations(Formatter.Annotation);
                 });
+
+                // A final "return Task.CompletedTask;" says nothing once the body is async.
+                return rewritten.RemoveNodes(rewritten.GetAnnotatedNodes(Removed), SyntaxRemoveOptions.KeepNoTrivia) ?? rewritten;
             }
+
+            private static readonly SyntaxAnnotation Removed = new SyntaxAnnotation("BND5001.Removed");
 
             /// <summary><c>await x</c>, parenthesizing <c>x</c> when it is not a primary expression.</summary>
             private static ExpressionSyntax Awaited(ExpressionSyntax expression)

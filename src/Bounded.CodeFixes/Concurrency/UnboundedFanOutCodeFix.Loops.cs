@@ -94,7 +94,9 @@ namespace Bounded.CodeFixes.Concurrency
                     var released = Released(helper, throttle, startSyntax, shape.IsValueTask);
                     if (discarded)
                     {
-                        editor.ReplaceNode(statement, ParseStatement($"{tasks}.Add(PLACEHOLDER);").ReplaceNode(Placeholder, released).WithTriviaFrom(statement));
+                        var add = ParseStatement($"{tasks}.Add({Placeholder});");
+                        var placeholder = add.DescendantNodes().OfType<IdentifierNameSyntax>().Single(n => n.Identifier.ValueText == Placeholder);
+                        editor.ReplaceNode(statement, add.ReplaceNode(placeholder, released).WithTriviaFrom(statement));
                     }
                     else
                     {
@@ -109,7 +111,7 @@ namespace Bounded.CodeFixes.Concurrency
                         before.Add(ParseStatement($"var {tasks} = new System.Collections.Generic.List<System.Threading.Tasks.Task>();"));
                         after.Add(ParseStatement(isAsync
                             ? $"await System.Threading.Tasks.Task.WhenAll({tasks});"
-                            : $"System.Threading.Tasks.Task.WaitAll({tasks}.ToArray());"));
+                            : $"System.Threading.Tasks.Task.WaitAll({tasks}.ToArray());").WithLeadingTrivia(SyntaxFactory.EndOfLine("\n")).WithTrailingTrivia(SyntaxFactory.EndOfLine("\n")));
                     }
 
                     if (anchor.Parent is BlockSyntax)
@@ -140,7 +142,8 @@ namespace Bounded.CodeFixes.Concurrency
                 });
             }
 
-            private static readonly IdentifierNameSyntax Placeholder = SyntaxFactory.IdentifierName("PLACEHOLDER");
+            /// <summary>Where the released task goes in a statement parsed from text.</summary>
+            private const string Placeholder = "__task";
 
             /// <summary><c>ReleaseWhenDoneAsync(throttle, start)</c> (a ValueTask converted with <c>AsTask()</c>).</summary>
             private static ExpressionSyntax Released(string helper, string throttle, ExpressionSyntax start, bool isValueTask)
