@@ -128,7 +128,7 @@ namespace Bounded.CodeFixes.Concurrency
                     operand = SyntaxFactory.ParenthesizedExpression(operand);
                 }
 
-                return SyntaxFactory.AwaitExpression(operand).WithTriviaFrom(expression);
+                return SyntaxFactory.AwaitExpression(SyntaxFactory.Token(SyntaxKind.AwaitKeyword).WithTrailingTrivia(SyntaxFactory.Space), operand).WithTriviaFrom(expression);
             }
 
             /// <summary><c>throttle.WaitAsync(token)</c> or <c>throttle.Wait(token)</c>, the token added through the shared token API.</summary>
@@ -185,6 +185,18 @@ namespace Bounded.CodeFixes.Concurrency
                 }
 
                 return tracked;
+            }
+
+            /// <summary>Appends a local function to a body, after a blank line.</summary>
+            private static BlockSyntax AppendLocalFunction(BlockSyntax block, StatementSyntax localFunction)
+            {
+                var last = block.Statements.LastOrDefault();
+                if (last != null && !last.GetTrailingTrivia().Any(SyntaxKind.EndOfLineTrivia))
+                {
+                    block = block.ReplaceNode(last, last.WithTrailingTrivia(last.GetTrailingTrivia().Add(SyntaxFactory.EndOfLine("\n"))));
+                }
+
+                return block.AddStatements(localFunction);
             }
 
             /// <summary>Statements in a block, or a new block around <paramref name="statement"/> when it is not directly in one (an embedded statement, a switch section, a label).</summary>

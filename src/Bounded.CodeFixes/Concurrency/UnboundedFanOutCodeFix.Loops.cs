@@ -129,7 +129,7 @@ namespace Bounded.CodeFixes.Concurrency
 
                     if (existingHelper == null)
                     {
-                        editor.ReplaceNode(body, (current, _) => ((BlockSyntax)current).AddStatements(Helper(helper, shape.HasResult)));
+                        editor.ReplaceNode(body, (current, _) => AppendLocalFunction((BlockSyntax)current, Helper(helper, shape.HasResult)));
                     }
 
                     var newFunction = editor.GetChangedRoot();

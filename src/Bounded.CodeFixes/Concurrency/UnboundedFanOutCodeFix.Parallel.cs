@@ -141,11 +141,12 @@ namespace Bounded.CodeFixes.Concurrency
                 bool returnsValue = site.FunctionSymbol.ReturnType is INamedTypeSymbol { IsGenericType: true };
                 bool importLinq = !LinqInScope(site.Call, model, types);
 
+                bool makeBlockAsync = mode == HostMode.MakeAsync && FunctionBody(site.Function) is BlockSyntax;
                 return new Plan(root =>
                 {
                     var newFunction = site.Function.ReplaceNode(site.Call, replacement.WithTriviaFrom(site.Call));
                     newFunction = AddThrottleDeclaration(newFunction, offset, throttle, limit, site.FunctionSymbol, types);
-                    if (mode == HostMode.MakeAsync)
+                    if (makeBlockAsync)
                     {
                         newFunction = MakeBlockAsync(newFunction, returnsValue);
                     }

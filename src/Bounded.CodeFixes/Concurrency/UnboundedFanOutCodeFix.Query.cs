@@ -57,18 +57,19 @@ namespace Bounded.CodeFixes.Concurrency
                 int offset = query.SpanStart - function.SpanStart;
                 bool returnsValue = symbol.ReturnType is INamedTypeSymbol { IsGenericType: true };
 
+                bool makeBlockAsync = mode == HostMode.MakeAsync && FunctionBody(function) is BlockSyntax;
                 return new Plan(root =>
                 {
                     var newFunction = function.ReplaceNode(selectClause.Expression, newExpression);
                     newFunction = AddThrottleDeclaration(newFunction, offset, throttle, limit, symbol, types);
-                    if (mode == HostMode.MakeAsync)
+                    if (makeBlockAsync)
                     {
                         newFunction = MakeBlockAsync(newFunction, returnsValue);
                     }
 
                     if (existingHelper == null && FunctionBody(newFunction) is BlockSyntax block)
                     {
-                        newFunction = newFunction.ReplaceNode(block, block.AddStatements(PermitHelper(helper, shape.HasResult, token != null, types)));
+                        newFunction = newFunction.ReplaceNode(block, AppendLocalFunction(block, PermitHelper(helper, shape.HasResult, token != null, types)));
                     }
 
                     return ReplaceFunction(root, function, newFunction, typeToExtend);

@@ -666,18 +666,7 @@ namespace Bounded.CodeFixes.Concurrency
                 }
             }
 
-            private static ExpressionSyntax Parse(string text)
-            {
-                var expression = SyntaxFactory.ParseExpression(text);
-                var names = expression.DescendantNodesAndSelf().OfType<QualifiedNameSyntax>().Where(q => q.ToString().StartsWith("System.Threading", System.StringComparison.Ordinal) && q.Parent is not QualifiedNameSyntax).ToList();
-                var members = expression.DescendantNodesAndSelf().OfType<MemberAccessExpressionSyntax>().Where(m => m.ToString() == "System.Threading.Tasks.Parallel.ForEachAsync").Select(m => (SyntaxNode)m.Expression).ToList();
-                expression = expression.ReplaceNodes(names.Cast<SyntaxNode>().Concat(members), (o, r) => r.WithAdditionalAnnotations(Simplifier.Annotation, Simplifier.AddImportsAnnotation));
-                // Elastic line breaks, so the formatter lays the new block out at the statement's indentation.
-                expression = expression.ReplaceTrivia(
-                    expression.DescendantTrivia().Where(t => t.IsKind(SyntaxKind.EndOfLineTrivia) || t.IsKind(SyntaxKind.WhitespaceTrivia)),
-                    (original, _) => original.IsKind(SyntaxKind.EndOfLineTrivia) ? SyntaxFactory.ElasticEndOfLine("\n") : SyntaxFactory.ElasticWhitespace(original.ToString()));
-                return expression.WithAdditionalAnnotations(Formatter.Annotation);
-            }
+            private static ExpressionSyntax Parse(string text) => (ExpressionSyntax)Annotate(SyntaxFactory.ParseExpression(text));
         }
     }
 }
