@@ -38,8 +38,11 @@ namespace Bounded.CodeFixes.Concurrency
 
                 if (Awaitables.IsTaskLike(symbol.ReturnType, types) && symbol.ReturnType is INamedTypeSymbol)
                 {
-                    // Only methods, local functions and lambdas can be made async.
+                    // Only methods, local functions and lambdas without ref/out parameters can be made async.
+                    // (No lock in the body: its returns would await inside it.)
                     return function is MethodDeclarationSyntax or LocalFunctionStatementSyntax or AnonymousFunctionExpressionSyntax
+                        && symbol.Parameters.All(p => p.RefKind == RefKind.None)
+                        && !FunctionBody(function)!.DescendantNodes(n => n is not AnonymousFunctionExpressionSyntax and not LocalFunctionStatementSyntax).OfType<LockStatementSyntax>().Any()
                         && FunctionBody(function) is BlockSyntax or ExpressionSyntax
                         ? HostMode.MakeAsync
                         : null;
@@ -157,12 +160,19 @@ namespace Bounded.CodeFixes.Concurrency
                 return ((StatementSyntax)Annotate(statement)).WithTrailingTrivia(SyntaxFactory.ElasticEndOfLine("\n"));
             }
 
-            private static SyntaxNode Annotate(SyntaxNode node)
+            /// <summary>Marks fully qualified <c>System.*</c> names for the simplifier (which also adds their usings).</summary>
+            private static TNode AnnotateNames<TNode>(TNode node)
+                where TNode : SyntaxNode
             {
                 var names = node.DescendantNodesAndSelf()
                     .Where(n => n is QualifiedNameSyntax or MemberAccessExpressionSyntax && n.ToString().StartsWith("System.", System.StringComparison.Ordinal))
                     .ToList();
-                node = node.ReplaceNodes(names, (_, rewritten) => rewritten.WithAdditionalAnnotations(Simplifier.Annotation, Simplifier.AddImportsAnnotation));
+                return node.ReplaceNodes(names, (_, rewritten) => rewritten.WithAdditionalAnnotations(Simplifier.Annotation, Simplifier.AddImportsAnnotation));
+            }
+
+            private static SyntaxNode Annotate(SyntaxNode node)
+            {
+                node = AnnotateNames(node);
                 node = node.ReplaceTrivia(
                     node.DescendantTrivia().Where(t => t.IsKind(SyntaxKind.EndOfLineTrivia) || t.IsKind(SyntaxKind.WhitespaceTrivia)),
                     (original, _) => original.IsKind(SyntaxKind.EndOfLineTrivia) ? SyntaxFactory.ElasticEndOfLine("\n") : SyntaxFactory.ElasticWhitespace(original.ToString()));
@@ -186,6 +196,10 @@ namespace Bounded.CodeFixes.Concurrency
 
                 return tracked;
             }
+
+            /// <summary>Whether <paramref name="node"/> is inside a <c>lock</c> statement of <paramref name="function"/> (no <c>await</c> there).</summary>
+            private static bool InLock(SyntaxNode node, SyntaxNode function) =>
+                AncestorsInFunction(node, function).Any(a => a is LockStatementSyntax);
 
             /// <summary>Appends a local function to a body, after a blank line.</summary>
             private static BlockSyntax AppendLocalFunction(BlockSyntax block, StatementSyntax localFunction)

@@ -211,13 +211,23 @@ namespace Bounded.CodeFixes.Concurrency
                     return null;
                 }
 
-                var references = block.DescendantNodes().OfType<IdentifierNameSyntax>().Where(id => id.Identifier.ValueText == collection!.Name);
-                if (references.Any(id => Escapes(id, function)))
+                var references = block.DescendantNodes().OfType<IdentifierNameSyntax>().Where(id => id.Identifier.ValueText == collection!.Name).ToList();
+                if (references.Any(id => Escapes(id, function)) || !references.Any(IsCombined))
                 {
                     return null;
                 }
 
                 return loop.AncestorsAndSelf().OfType<StatementSyntax>().FirstOrDefault(s => s.Parent == block);
+            }
+
+            /// <summary>The collection handed to a combinator (<c>Task.WhenAll(tasks)</c>, <c>Task.WaitAll(tasks.ToArray())</c>): the function waits for its tasks.</summary>
+            private static bool IsCombined(IdentifierNameSyntax reference)
+            {
+                var argument = reference.Parent is MemberAccessExpressionSyntax { Parent: InvocationExpressionSyntax materialized } access && access.Expression == reference
+                    ? materialized.Parent
+                    : reference.Parent;
+                return argument is ArgumentSyntax { Parent: ArgumentListSyntax { Parent: InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax call } } }
+                    && call.Name.Identifier.ValueText is "WhenAll" or "WhenAny" or "WaitAll" or "WaitAny" or "WhenEach";
             }
 
             /// <summary>The collection leaves the scope: returned, assigned elsewhere, or captured by a nested function.</summary>

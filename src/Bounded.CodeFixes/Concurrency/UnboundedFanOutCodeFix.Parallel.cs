@@ -51,7 +51,6 @@ namespace Bounded.CodeFixes.Concurrency
                     || !lambda.AsyncKeyword.IsKind(SyntaxKind.AsyncKeyword)
                     || lambda is ParenthesizedLambdaExpressionSyntax { ParameterList.Parameters.Count: not 1 }
                     || lambda.Parent is not ArgumentSyntax { NameColon: null, Parent: ArgumentListSyntax { Parent: InvocationExpressionSyntax call } list }
-                    || call.Parent is not ExpressionStatementSyntax
                     || list.Arguments.Last() != lambda.Parent
                     || model.GetOperation(call, ct) is not IInvocationOperation operation
                     || !SymbolEqualityComparer.Default.Equals(operation.TargetMethod.ContainingType, types.Parallel)
@@ -61,9 +60,16 @@ namespace Bounded.CodeFixes.Concurrency
                     return null;
                 }
 
+                // A statement, or the whole expression body of a void function (the loop's result is not used).
+                if (call.Parent is not ExpressionStatementSyntax && !(FunctionBody(function) == call && symbol.ReturnsVoid))
+                {
+                    return null;
+                }
+
                 bool shape = operation.TargetMethod.Name switch
                 {
-                    "ForEach" => list.Arguments.Count == 2 && operation.TargetMethod.Parameters[1].Type is INamedTypeSymbol { Arity: 1 },
+                    "ForEach" => list.Arguments.Count == 2 && operation.TargetMethod.Parameters[1].Type is INamedTypeSymbol { Arity: 1 }
+                        && operation.TargetMethod.Parameters[0].Type.OriginalDefinition.SpecialType == SpecialType.System_Collections_Generic_IEnumerable_T,
                     "For" => list.Arguments.Count == 3 && operation.TargetMethod.Parameters[0].Type.SpecialType == SpecialType.System_Int32
                         && operation.TargetMethod.Parameters[2].Type is INamedTypeSymbol { Arity: 1 },
                     _ => false,
@@ -81,7 +87,8 @@ namespace Bounded.CodeFixes.Concurrency
             {
                 string method = site.IsFor ? "ForAsync" : "ForEachAsync";
                 if (types.Parallel!.GetMembers(method).IsEmpty
-                    || Mode(site.Function, site.FunctionSymbol, types, allowBlock: true) is not { } mode)
+                    || Mode(site.Function, site.FunctionSymbol, types, allowBlock: true) is not { } mode
+                    || (mode != HostMode.Block && InLock(site.Call, site.Function)))
                 {
                     return null;
                 }
@@ -106,7 +113,8 @@ namespace Bounded.CodeFixes.Concurrency
             {
                 if (types.SemaphoreSlim == null
                     || types.Enumerable == null
-                    || Mode(site.Function, site.FunctionSymbol, types, allowBlock: true) is not { } mode)
+                    || Mode(site.Function, site.FunctionSymbol, types, allowBlock: true) is not { } mode
+                    || (mode != HostMode.Block && InLock(site.Call, site.Function)))
                 {
                     return null;
                 }

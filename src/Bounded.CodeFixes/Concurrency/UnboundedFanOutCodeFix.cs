@@ -273,7 +273,7 @@ namespace Bounded.CodeFixes.Concurrency
                     string text = makeAsync ? "await " + expression.WithoutTrivia().ToFullString() : expression.WithoutTrivia().ToFullString();
                     var block = SyntaxFactory.Block(
                         Declaration(throttle, semaphore, dispose: true),
-                        returnsValue ? SyntaxFactory.ParseStatement($"return {text};") : SyntaxFactory.ParseStatement(text + ";"))
+                        AnnotateNames(returnsValue ? SyntaxFactory.ParseStatement($"return {text};") : SyntaxFactory.ParseStatement(text + ";")))
                         .WithAdditionalAnnotations(Formatter.Annotation);
                     var withBlock = WithBlockBody(function, block);
                     return makeAsync ? AddAsync(withBlock) : withBlock;

@@ -635,5 +635,104 @@ class Sync
         }
     }
 }");
+        [Fact]
+        public Task ForEach_TokenSourceLocalInScope_ForwardedToWaitAsync() => Semaphore(@"
+using System;
+using System.Collections.Generic;
+using System.Threading;
+using System.Threading.Tasks;
+
+class Sync
+{
+    private Task PushAsync(int id, CancellationToken ct) => Task.Delay(id, ct);
+
+    public async Task PushAll(List<int> ids)
+    {
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        var tasks = new List<Task>();
+        foreach (var id in ids)
+        {
+            tasks.Add([|PushAsync(id, cts.Token)|]);
+        }
+
+        await Task.WhenAll(tasks);
+    }
+}", @"
+using System;
+using System.Collections.Generic;
+using System.Threading;
+using System.Threading.Tasks;
+
+class Sync
+{
+    private const int MaxConcurrency = 8;
+
+    private Task PushAsync(int id, CancellationToken ct) => Task.Delay(id, ct);
+
+    public async Task PushAll(List<int> ids)
+    {
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        var tasks = new List<Task>();
+        using var throttle = new SemaphoreSlim(MaxConcurrency);
+        foreach (var id in ids)
+        {
+            await throttle.WaitAsync(cts.Token);
+            tasks.Add(ReleaseWhenDoneAsync(throttle, PushAsync(id, cts.Token)));
+        }
+
+        await Task.WhenAll(tasks);
+
+        static async Task ReleaseWhenDoneAsync(SemaphoreSlim semaphore, Task task)
+        {
+            try
+            {
+                await task.ConfigureAwait(false);
+            }
+            finally
+            {
+                semaphore.Release();
+            }
+        }
+    }
+}");
+
+        [Fact]
+        public Task TasksKeptInALocalNeverAwaited_NotOffered() => Semaphore(@"
+using System.Collections.Generic;
+using System.Threading.Tasks;
+
+class Sync
+{
+    private Task PushAsync(int id) => Task.Delay(id);
+
+    public int StartAll(List<int> ids)
+    {
+        var started = new List<Task>();
+        foreach (var id in ids)
+        {
+            started.Add([|PushAsync(id)|]);
+        }
+
+        return started.Count;
+    }
+}", @"
+using System.Collections.Generic;
+using System.Threading.Tasks;
+
+class Sync
+{
+    private Task PushAsync(int id) => Task.Delay(id);
+
+    public int StartAll(List<int> ids)
+    {
+        var started = new List<Task>();
+        foreach (var id in ids)
+        {
+            started.Add([|PushAsync(id)|]);
+        }
+
+        return started.Count;
+    }
+}");
     }
 }

@@ -438,5 +438,96 @@ class Sync
         await Parallel.ForEachAsync(ids, new ParallelOptions { MaxDegreeOfParallelism = MaxConcurrency }, async (id, ct) => await PushAsync(id));
     }
 }");
+        [Fact]
+        public Task Semaphore_ParallelForEachAsyncLambda_ExpressionBodiedVoidMember() => Semaphore(@"
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+
+class Sync
+{
+    private Task PushAsync(int id, CancellationToken ct) => Task.Delay(id, ct);
+
+    public void PushAll(List<int> ids, CancellationToken ct) => Parallel.ForEach(ids, [|async id => await PushAsync(id, ct)|]);
+}", @"
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+
+class Sync
+{
+    private const int MaxConcurrency = 8;
+
+    private Task PushAsync(int id, CancellationToken ct) => Task.Delay(id, ct);
+
+    public void PushAll(List<int> ids, CancellationToken ct)
+    {
+        using var throttle = new SemaphoreSlim(MaxConcurrency);
+        Task.WhenAll(ids.Select(async id =>
+        {
+            await throttle.WaitAsync(ct);
+            try
+            {
+                await PushAsync(id, ct);
+            }
+            finally
+            {
+                throttle.Release();
+            }
+        })).GetAwaiter().GetResult();
+    }
+}");
+
+        [Fact]
+        public Task Semaphore_FixAll_TwoQueriesInOneMethod_ReuseTheHelper() => Semaphore(@"
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading.Tasks;
+
+class Sync
+{
+    private Task PushAsync(int id) => Task.Delay(id);
+
+    public async Task PushAll(List<int> ids, List<int> more)
+    {
+        await Task.WhenAll([|from id in ids select PushAsync(id)|]);
+        await Task.WhenAll([|from id in more select PushAsync(id)|]);
+    }
+}", @"
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+
+class Sync
+{
+    private const int MaxConcurrency = 8;
+
+    private Task PushAsync(int id) => Task.Delay(id);
+
+    public async Task PushAll(List<int> ids, List<int> more)
+    {
+        using var throttle = new SemaphoreSlim(MaxConcurrency);
+        await Task.WhenAll(from id in ids select WithPermitAsync(throttle, () => PushAsync(id)));
+        using var throttle2 = new SemaphoreSlim(MaxConcurrency);
+        await Task.WhenAll(from id in more select WithPermitAsync(throttle2, () => PushAsync(id)));
+
+        static async Task WithPermitAsync(SemaphoreSlim semaphore, Func<Task> start)
+        {
+            await semaphore.WaitAsync();
+            try
+            {
+                await start();
+            }
+            finally
+            {
+                semaphore.Release();
+            }
+        }
+    }
+}");
     }
 }
