@@ -363,7 +363,21 @@ class Sync
 }");
 
         [Fact]
-        public Task ForEachAsync_NotOffered_WhenResultsAreUsed() => Verify.VerifyAnalyzerAsync(@"
+        public Task ForEachAsync_NotOffered_WhenResultsAreUsed() => ForEachAsync(@"
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading.Tasks;
+
+class Prices
+{
+    private Task<int> PriceAsync(int id) => Task.FromResult(id);
+
+    public async Task<int> Total(List<int> ids)
+    {
+        var prices = await Task.WhenAll([|ids.Select(PriceAsync)|]);
+        return prices.Sum();
+    }
+}", @"
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading.Tasks;
@@ -378,7 +392,6 @@ class Prices
         return prices.Sum();
     }
 }");
-    
 
         [Fact]
         public Task Semaphore_NonAsyncBlockReturningTheTask_BecomesAsyncAndDisposes() => Semaphore(@"

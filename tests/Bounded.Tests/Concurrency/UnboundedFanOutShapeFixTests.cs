@@ -529,5 +529,37 @@ class Sync
         }
     }
 }");
+        [Fact]
+        public Task Semaphore_NotOffered_SynchronousHostThatDoesNotWaitForTheWork() => Semaphore(@"
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading.Tasks;
+
+class Sync
+{
+    private Task _pending = Task.CompletedTask;
+
+    private Task PushAsync(int id) => Task.Delay(id);
+
+    public void StartAll(List<int> ids)
+    {
+        _pending = Task.WhenAll([|ids.Select(id => PushAsync(id))|]);
+    }
+}", @"
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading.Tasks;
+
+class Sync
+{
+    private Task _pending = Task.CompletedTask;
+
+    private Task PushAsync(int id) => Task.Delay(id);
+
+    public void StartAll(List<int> ids)
+    {
+        _pending = Task.WhenAll([|ids.Select(id => PushAsync(id))|]);
+    }
+}");
     }
 }
