@@ -213,10 +213,7 @@ namespace Bounded.CodeFixes.Concurrency
                 return block.AddStatements(localFunction);
             }
 
-            /// <summary>Statements in a block, or a new block around <paramref name="statement"/> when it is not directly in one (an embedded statement, a switch section, a label).</summary>
-            private static bool InBlock(StatementSyntax statement) => statement.Parent is BlockSyntax;
-
-            /// <summary>The statements of the same function between <paramref name="node"/> and <paramref name="function"/>, innermost first.</summary>
+            /// <summary>The nodes between <paramref name="node"/> and <paramref name="function"/> (exclusive), innermost first.</summary>
             private static IEnumerable<SyntaxNode> AncestorsInFunction(SyntaxNode node, SyntaxNode function)
             {
                 for (var current = node.Parent; current != null && current != function; current = current.Parent)
