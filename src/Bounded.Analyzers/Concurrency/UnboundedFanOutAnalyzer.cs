@@ -30,6 +30,9 @@ namespace Bounded.Analyzers.Concurrency
         public const string ShapeLoop = "Loop";
         public const string ShapeParallel = "Parallel";
 
+        /// <summary>Diagnostic property of the loop shape: which enclosing loop is the fan-out, counted from the innermost (0) outwards.</summary>
+        public const string LoopDepthKey = "LoopDepth";
+
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rules.UnboundedFanOut);
 
         public override void Initialize(AnalysisContext context)
@@ -172,6 +175,7 @@ namespace Bounded.Analyzers.Concurrency
         {
             var ct = context.CancellationToken;
             int max = -1;
+            int depth = 0;
             IOperation child = start;
             for (var parent = start.Parent; parent != null && !FanOut.IsFunctionBoundary(parent); child = parent, parent = parent.Parent)
             {
@@ -196,11 +200,14 @@ namespace Bounded.Analyzers.Concurrency
                     context.ReportDiagnostic(Diagnostic.Create(
                         Rules.UnboundedFanOut,
                         start.Syntax.GetLocation(),
-                        ImmutableDictionary<string, string?>.Empty.Add(ShapeKey, ShapeLoop),
+                        ImmutableDictionary<string, string?>.Empty.Add(ShapeKey, ShapeLoop)
+                            .Add(LoopDepthKey, depth.ToString(System.Globalization.CultureInfo.InvariantCulture)),
                         "This loop",
                         collection.Syntax.ToString()));
                     return;
                 }
+
+                depth++;
             }
         }
 

@@ -26,7 +26,7 @@ namespace Bounded.CodeFixes.Concurrency
     /// each sees the constant and semaphore names the previous one introduced.
     /// </summary>
     [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(UnboundedFanOutCodeFix))]
-    public sealed class UnboundedFanOutCodeFix : CodeFixProvider
+    public sealed partial class UnboundedFanOutCodeFix : CodeFixProvider
     {
         public const string SemaphoreKey = "BND5001.SemaphoreSlim";
         public const string ForEachAsyncKey = "BND5001.ParallelForEachAsync";
@@ -51,29 +51,42 @@ namespace Bounded.CodeFixes.Concurrency
             {
                 var node = root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true);
                 var types = KnownTypes.For(model.Compilation);
-                if (Plan.Semaphore(node, model, types, context.CancellationToken) != null)
+                var site = new Site(LoopDepth(diagnostic), context.Document.Project.Solution.Services);
+                if (Plan.Semaphore(node, site, model, types, context.CancellationToken) != null)
                 {
                     context.RegisterCodeFix(
                         CodeAction.Create(
                             "Limit concurrency with SemaphoreSlim",
-                            ct => ApplyAsync(context.Document, diagnostic.Location.SourceSpan, SemaphoreKey, ct),
+                            ct => ApplyAsync(context.Document, diagnostic, SemaphoreKey, ct),
                             SemaphoreKey),
                         diagnostic);
                 }
 
-                if (Plan.ForEachAsync(node, model, types, context.CancellationToken) != null)
+                if (Plan.ForEachAsync(node, site, model, types, context.CancellationToken) != null)
                 {
                     context.RegisterCodeFix(
                         CodeAction.Create(
                             "Use Parallel.ForEachAsync",
-                            ct => ApplyAsync(context.Document, diagnostic.Location.SourceSpan, ForEachAsyncKey, ct),
+                            ct => ApplyAsync(context.Document, diagnostic, ForEachAsyncKey, ct),
                             ForEachAsyncKey),
                         diagnostic);
                 }
             }
         }
 
-        private static async Task<Document> ApplyAsync(Document document, Microsoft.CodeAnalysis.Text.TextSpan span, string key, CancellationToken ct)
+        /// <summary>Which enclosing loop is the fan-out (loop shape), carried through edits in the site annotation's data.</summary>
+        private static int LoopDepth(Diagnostic diagnostic) =>
+            diagnostic.Properties.TryGetValue(UnboundedFanOutAnalyzer.LoopDepthKey, out var value)
+                && int.TryParse(value, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out int depth)
+                ? depth
+                : 0;
+
+        private static SyntaxAnnotation SiteAnnotation(Diagnostic diagnostic) =>
+            new SyntaxAnnotation(SiteAnnotationKind, LoopDepth(diagnostic).ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+        private const string SiteAnnotationKind = "BND5001.Site";
+
+        private static async Task<Document> ApplyAsync(Document document, Diagnostic diagnostic, string key, CancellationToken ct)
         {
             var root = await document.GetSyntaxRootAsync(ct).ConfigureAwait(false);
             if (root == null)
@@ -81,7 +94,8 @@ namespace Bounded.CodeFixes.Concurrency
                 return document;
             }
 
-            var annotation = new SyntaxAnnotation();
+            var span = diagnostic.Location.SourceSpan;
+            var annotation = SiteAnnotation(diagnostic);
             var node = root.FindNode(span, getInnermostNodeForTie: true);
             document = document.WithSyntaxRoot(root.ReplaceNode(node, node.WithAdditionalAnnotations(annotation)));
             return await ApplyAnnotatedAsync(document, annotation, key, ct).ConfigureAwait(false);
@@ -103,7 +117,7 @@ namespace Bounded.CodeFixes.Concurrency
                 var node = root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true);
                 if (!nodes.ContainsKey(node))
                 {
-                    var annotation = new SyntaxAnnotation();
+                    var annotation = SiteAnnotation(diagnostic);
                     nodes.Add(node, annotation);
                     annotations.Add(annotation);
                 }
@@ -131,9 +145,11 @@ namespace Bounded.CodeFixes.Concurrency
             }
 
             var types = KnownTypes.For(model.Compilation);
+            int.TryParse(annotation.Data, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out int loopDepth);
+            var site = new Site(loopDepth, document.Project.Solution.Services);
             SyntaxNode? newRoot = key == SemaphoreKey
-                ? Plan.Semaphore(node, model, types, ct)?.Apply(root)
-                : Plan.ForEachAsync(node, model, types, ct)?.Apply(root);
+                ? Plan.Semaphore(node, site, model, types, ct)?.Apply(root)
+                : Plan.ForEachAsync(node, site, model, types, ct)?.Apply(root);
             if (newRoot == null)
             {
                 return document;
@@ -146,7 +162,7 @@ namespace Bounded.CodeFixes.Concurrency
         }
 
         /// <summary>A computed rewrite of one diagnostic site; <see cref="Apply"/> builds the new root.</summary>
-        private sealed class Plan
+        private sealed partial class Plan
         {
             private readonly System.Func<SyntaxNode, SyntaxNode> _apply;
 
@@ -156,8 +172,23 @@ namespace Bounded.CodeFixes.Concurrency
 
             // ------------------------------------------------------------------ SemaphoreSlim
 
-            public static Plan? Semaphore(SyntaxNode node, SemanticModel model, KnownTypes types, CancellationToken ct)
+            public static Plan? Semaphore(SyntaxNode node, Site site, SemanticModel model, KnownTypes types, CancellationToken ct)
             {
+                if (node is QueryExpressionSyntax query)
+                {
+                    return QuerySemaphore(query, site, model, types, ct);
+                }
+
+                if (ParallelLambda(node, model, types, ct) is { } parallel)
+                {
+                    return ParallelSemaphore(parallel, site, model, types, ct);
+                }
+
+                if (!IsSelect(node, model, types, ct))
+                {
+                    return LoopSemaphore(node, site, model, types, ct);
+                }
+
                 if (!TrySelect(node, model, types, ct, out var selectSyntax, out var select, out var selectorSyntax, out var selectorOp))
                 {
                     return null;
@@ -174,7 +205,7 @@ namespace Bounded.CodeFixes.Concurrency
                 string throttle = UniqueName("throttle", function, model, selectSyntax.SpanStart);
                 string limit = ConstantExpression(selectSyntax, model, out var typeToExtend);
 
-                var newSelector = ThrottledSelector(selectorSyntax, selectorOp, throttle, token?.Expression, model, function, ct);
+                var newSelector = ThrottledSelector(selectorSyntax, selectorOp, throttle, token, model, types, function, ct);
                 if (newSelector == null)
                 {
                     return null;
@@ -186,18 +217,16 @@ namespace Bounded.CodeFixes.Concurrency
                     return null;
                 }
 
-                // In a block body, disposing at the end of the block is safe when the block awaits (or blocks on) every task before leaving it.
-                var host = function.DescendantNodes().OfType<StatementSyntax>()
-                    .Where(st => st.Parent is BlockSyntax && st.Span.Contains(selectSyntax.SpanStart) && EnclosingFunction(st) == function)
-                    .OrderByDescending(st => st.SpanStart)
-                    .FirstOrDefault();
-                bool disposeInBlock = host != null
-                    && combinator != null
-                    && ((combinator.TargetMethod.Name == "WhenAll" && functionSymbol.IsAsync && (combinator.Parent is IAwaitOperation || combinator.Parent?.Parent?.Parent is IAwaitOperation))
-                        || combinator.TargetMethod.Name == "WaitAll")
-                    && host.Parent!.Span.Contains(combinator.Syntax.Span)
-                    && combinator.Syntax.SpanStart >= host.SpanStart;
+                // The semaphore is disposed when the block ends: the function must await the work (or be made
+                // async so it can), or block on it (Task.WaitAll, .Wait(), .Result) before leaving the block.
+                var mode = Mode(function, functionSymbol, types, allowBlock: combinator != null && IsBlockedOn(combinator));
+                if (mode == null)
+                {
+                    return null;
+                }
 
+                bool makeBlockAsync = mode == HostMode.MakeAsync && FunctionBody(function) is BlockSyntax;
+                bool returnsValue = functionSymbol.ReturnType is INamedTypeSymbol { IsGenericType: true };
                 return new Plan(root =>
                 {
                     var annotatedFunction = new SyntaxAnnotation();
@@ -208,7 +237,12 @@ namespace Bounded.CodeFixes.Concurrency
                     var currentFunction = tracked.GetAnnotatedNodes(annotatedFunction).Single();
                     var selectorInFunction = currentFunction.DescendantNodes().First(n => n.Span.Length == selectorSyntax.Span.Length && n.RawKind == selectorSyntax.RawKind && n.SpanStart - currentFunction.SpanStart == selectorSyntax.SpanStart - function.SpanStart);
                     var newFunction = currentFunction.ReplaceNode(selectorInFunction, newSelector);
-                    newFunction = AddThrottleDeclaration(newFunction, selectSyntax.SpanStart - function.SpanStart, throttle, limit, disposeInBlock, functionSymbol, types);
+                    newFunction = AddThrottleDeclaration(newFunction, selectSyntax.SpanStart - function.SpanStart, throttle, limit, functionSymbol, types);
+                    if (makeBlockAsync)
+                    {
+                        newFunction = MakeBlockAsync(newFunction, returnsValue);
+                    }
+
                     tracked = tracked.ReplaceNode(currentFunction, newFunction);
                     if (typeToExtend != null)
                     {
@@ -222,7 +256,7 @@ namespace Bounded.CodeFixes.Concurrency
             }
 
             /// <summary>Inserts <c>using var throttle = new SemaphoreSlim(limit);</c> before the statement holding the Select, turning an expression body into a block (and a non-async Task-returning function into an async one).</summary>
-            private static SyntaxNode AddThrottleDeclaration(SyntaxNode function, int selectOffset, string throttle, string limit, bool disposeInBlock, IMethodSymbol symbol, KnownTypes types)
+            private static SyntaxNode AddThrottleDeclaration(SyntaxNode function, int selectOffset, string throttle, string limit, IMethodSymbol symbol, KnownTypes types)
             {
                 int selectStart = function.SpanStart + selectOffset;
                 var body = FunctionBody(function);
@@ -237,10 +271,9 @@ namespace Bounded.CodeFixes.Concurrency
                         : !returnsTask || symbol.ReturnType is INamedTypeSymbol { IsGenericType: true });
                     bool makeAsync = !isAsync && returnsTask;
                     string text = makeAsync ? "await " + expression.WithoutTrivia().ToFullString() : expression.WithoutTrivia().ToFullString();
-                    bool dispose = isAsync || makeAsync || symbol.ReturnsVoid;
                     var block = SyntaxFactory.Block(
-                        Declaration(throttle, semaphore, dispose),
-                        returnsValue ? SyntaxFactory.ParseStatement($"return {text};") : SyntaxFactory.ParseStatement(text + ";"))
+                        Declaration(throttle, semaphore, dispose: true),
+                        AnnotateNames(returnsValue ? SyntaxFactory.ParseStatement($"return {text};") : SyntaxFactory.ParseStatement(text + ";")))
                         .WithAdditionalAnnotations(Formatter.Annotation);
                     var withBlock = WithBlockBody(function, block);
                     return makeAsync ? AddAsync(withBlock) : withBlock;
@@ -258,7 +291,7 @@ namespace Bounded.CodeFixes.Concurrency
                     }
 
                     var parent = (BlockSyntax)statement.Parent!;
-                    var declaration = Declaration(throttle, semaphore, disposeInBlock).WithLeadingTrivia(statement.GetLeadingTrivia());
+                    var declaration = Declaration(throttle, semaphore, dispose: true).WithLeadingTrivia(statement.GetLeadingTrivia());
                     int index = parent.Statements.IndexOf(statement);
                     var statements = parent.Statements.Replace(statement, statement.WithAdditionalAnnotations(Formatter.Annotation));
                     var newParent = parent.WithStatements(statements.Insert(index, declaration));
@@ -281,9 +314,32 @@ namespace Bounded.CodeFixes.Concurrency
                     .WithAdditionalAnnotations(Formatter.Annotation);
             }
 
-            private static ExpressionSyntax? ThrottledSelector(SyntaxNode selectorSyntax, IOperation selectorOp, string throttle, string? token, SemanticModel model, SyntaxNode function, CancellationToken ct)
+            /// <summary>Whether the caller blocks on the combinator (<c>Task.WaitAll/WaitAny</c>, <c>.Wait()</c>, <c>.Result</c>, <c>.GetAwaiter().GetResult()</c>).</summary>
+            private static bool IsBlockedOn(IInvocationOperation combinator)
             {
-                string wait = $"await {throttle}.WaitAsync({token ?? string.Empty});";
+                if (combinator.TargetMethod.Name is "WaitAll" or "WaitAny")
+                {
+                    return true;
+                }
+
+                var parent = combinator.Parent;
+                while (parent is IConversionOperation)
+                {
+                    parent = parent.Parent;
+                }
+
+                return parent switch
+                {
+                    IInvocationOperation { TargetMethod.Name: "Wait" } => true,
+                    IPropertyReferenceOperation { Property.Name: "Result" } => true,
+                    IInvocationOperation { TargetMethod.Name: "GetAwaiter", Parent: IInvocationOperation { TargetMethod.Name: "GetResult" } } => true,
+                    _ => false,
+                };
+            }
+
+            private static ExpressionSyntax? ThrottledSelector(SyntaxNode selectorSyntax, IOperation selectorOp, string throttle, TokenCandidate? token, SemanticModel model, KnownTypes types, SyntaxNode function, CancellationToken ct)
+            {
+                string wait = WaitStatement(throttle, token, isAsync: true, types);
                 string release = $"{throttle}.Release();";
                 string Wrap(string parameters, string inner) =>
                     $"async {parameters} =>\n{{\n{wait}\ntry\n{{\n{inner}\n}}\nfinally\n{{\n{release}\n}}\n}}";
@@ -299,12 +355,9 @@ namespace Bounded.CodeFixes.Concurrency
                             string inner;
                             if (lambdaSyntax.Body is BlockSyntax block)
                             {
-                                if (!lambda.Symbol.IsAsync)
-                                {
-                                    return null;
-                                }
-
-                                inner = string.Concat(block.Statements.Select(s => s.ToFullString()));
+                                // A block-bodied lambda that returns a task becomes async: each of its returns awaits.
+                                var body = lambda.Symbol.IsAsync ? block : AwaitReturns(block, hasValue);
+                                inner = string.Concat(body.Statements.Select(s => s.ToFullString()));
                             }
                             else
                             {
@@ -337,29 +390,17 @@ namespace Bounded.CodeFixes.Concurrency
 
             // ------------------------------------------------------------------ Parallel.ForEachAsync
 
-            public static Plan? ForEachAsync(SyntaxNode node, SemanticModel model, KnownTypes types, CancellationToken ct)
+            public static Plan? ForEachAsync(SyntaxNode node, Site site, SemanticModel model, KnownTypes types, CancellationToken ct)
             {
                 if (types.Parallel == null || types.Parallel.GetMembers("ForEachAsync").IsEmpty || types.ParallelOptions == null)
                 {
                     return null;
                 }
 
-                // Parallel.ForEach(source, async x => ...) as a statement in an async function.
-                if (node.FirstAncestorOrSelf<LambdaExpressionSyntax>() is { } asyncLambda
-                    && asyncLambda.Parent is ArgumentSyntax { Parent: ArgumentListSyntax { Arguments.Count: 2 } list }
-                    && list.Parent is InvocationExpressionSyntax parallelCall
-                    && model.GetOperation(parallelCall, ct) is IInvocationOperation { TargetMethod.Name: "ForEach" } parallel
-                    && SymbolEqualityComparer.Default.Equals(parallel.TargetMethod.ContainingType, types.Parallel)
-                    && parallelCall.Parent is ExpressionStatementSyntax
-                    && list.Arguments[1] == asyncLambda.Parent
-                    && asyncLambda is SimpleLambdaExpressionSyntax or ParenthesizedLambdaExpressionSyntax { ParameterList.Parameters.Count: 1 }
-                    && EnclosingFunction(parallelCall) is { } host
-                    && FunctionSymbol(host, model, ct) is { IsAsync: true })
+                // Parallel.ForEach(source, async x => ...) / Parallel.For(from, to, async i => ...) as a statement.
+                if (ParallelLambda(node, model, types, ct) is { } parallel)
                 {
-                    var token = TokenInScope.Find(parallel, types, ct);
-                    string element = ParameterName(asyncLambda);
-                    string body = asyncLambda.Body.ToFullString();
-                    return ForEachAsyncPlan(parallelCall, list.Arguments[0].Expression, element, body, asyncLambda.Body, token, host, model, ct, addAwait: true);
+                    return ParallelAsync(parallel, model, types, ct);
                 }
 
                 if (!TrySelect(node, model, types, ct, out var selectSyntax, out var select, out var selectorSyntax, out var selectorOp)
@@ -395,19 +436,19 @@ namespace Bounded.CodeFixes.Concurrency
                                     return null;
                                 }
 
-                                return ForEachAsyncPlan(combinatorSyntax, access.Expression, ParameterName(lambdaSyntax), block.ToFullString(), block, scopeToken, function, model, ct, addAwait: false);
+                                return ForEachAsyncPlan(combinatorSyntax, "ForEachAsync", access.Expression.WithoutTrivia().ToFullString(), ParameterName(lambdaSyntax), block.ToFullString(), block, scopeToken, function, model, ct, mode: null);
                             }
 
                             var expression = (ExpressionSyntax)lambdaSyntax.Body;
                             string text = lambda.Symbol.IsAsync ? expression.ToFullString() : "await " + expression.WithoutTrivia().ToFullString();
-                            return ForEachAsyncPlan(combinatorSyntax, access.Expression, ParameterName(lambdaSyntax), text, expression, scopeToken, function, model, ct, addAwait: false);
+                            return ForEachAsyncPlan(combinatorSyntax, "ForEachAsync", access.Expression.WithoutTrivia().ToFullString(), ParameterName(lambdaSyntax), text, expression, scopeToken, function, model, ct, mode: null);
                         }
 
                     case IMethodReferenceOperation { Method.Parameters.Length: 1 }:
                         {
                             string element = UniqueName("item", function, model, selectSyntax.SpanStart);
                             string text = $"await {((ExpressionSyntax)selectorSyntax).WithoutTrivia()}({element})";
-                            return ForEachAsyncPlan(combinatorSyntax, access.Expression, element, text, null, scopeToken, function, model, ct, addAwait: false);
+                            return ForEachAsyncPlan(combinatorSyntax, "ForEachAsync", access.Expression.WithoutTrivia().ToFullString(), element, text, null, scopeToken, function, model, ct, mode: null);
                         }
 
                     default:
@@ -415,9 +456,15 @@ namespace Bounded.CodeFixes.Concurrency
                 }
             }
 
+            /// <summary>
+            /// Replaces <paramref name="replaced"/> with <c>Parallel.{method}({sources}, options, async ({element}, ct) =&gt; body)</c>:
+            /// as is (<paramref name="mode"/> null: the value replaces a Task), awaited (the host made async if needed),
+            /// or waited for with <c>.GetAwaiter().GetResult()</c> in a synchronous host.
+            /// </summary>
             private static Plan ForEachAsyncPlan(
                 InvocationExpressionSyntax replaced,
-                ExpressionSyntax source,
+                string method,
+                string sources,
                 string element,
                 string bodyText,
                 SyntaxNode? originalBody,
@@ -425,7 +472,8 @@ namespace Bounded.CodeFixes.Concurrency
                 SyntaxNode function,
                 SemanticModel model,
                 CancellationToken ct,
-                bool addAwait)
+                HostMode? mode,
+                bool returnsValue = false)
             {
                 string ctName = UniqueName("ct", function, model, replaced.SpanStart);
 
@@ -448,19 +496,30 @@ namespace Bounded.CodeFixes.Concurrency
                 string options = token != null
                     ? $"new System.Threading.Tasks.ParallelOptions {{ MaxDegreeOfParallelism = {ConstantExpression(replaced, model, out _)}, CancellationToken = {token.Expression} }}"
                     : $"new System.Threading.Tasks.ParallelOptions {{ MaxDegreeOfParallelism = {ConstantExpression(replaced, model, out _)} }}";
-                string call = $"System.Threading.Tasks.Parallel.ForEachAsync({source.WithoutTrivia()}, {options}, async ({element}, {ctName}) => {bodyText.Trim()})";
-                var newCall = Parse((addAwait ? "await " : string.Empty) + call);
+                string call = $"System.Threading.Tasks.Parallel.{method}({sources}, {options}, async ({element}, {ctName}) => {bodyText.Trim()})";
+                var newCall = Parse(mode switch
+                {
+                    null => call,
+                    HostMode.Block => call + ".GetAwaiter().GetResult()",
+                    _ => "await " + call,
+                });
                 var typeToExtend = ConstantTypeToAdd(replaced, model);
 
                 return new Plan(root =>
                 {
                     var annotatedCall = new SyntaxAnnotation();
                     var annotatedType = new SyntaxAnnotation();
+                    var annotatedFunction = new SyntaxAnnotation();
                     var tracked = root.ReplaceNodes(
-                        new SyntaxNode?[] { replaced, typeToExtend }.Where(n => n != null).Cast<SyntaxNode>(),
-                        (original, rewritten) => original == replaced ? rewritten.WithAdditionalAnnotations(annotatedCall) : rewritten.WithAdditionalAnnotations(annotatedType));
+                        new SyntaxNode?[] { replaced, typeToExtend, function }.Where(n => n != null).Cast<SyntaxNode>(),
+                        (original, rewritten) => rewritten.WithAdditionalAnnotations(original == replaced ? annotatedCall : original == function ? annotatedFunction : annotatedType));
                     var current = tracked.GetAnnotatedNodes(annotatedCall).Single();
                     tracked = tracked.ReplaceNode(current, newCall.WithTriviaFrom(current));
+                    if (mode == HostMode.MakeAsync)
+                    {
+                        var host = tracked.GetAnnotatedNodes(annotatedFunction).Single();
+                        tracked = tracked.ReplaceNode(host, MakeBlockAsync(host, returnsValue));
+                    }
                     if (typeToExtend != null)
                     {
                         var type = (TypeDeclarationSyntax)tracked.GetAnnotatedNodes(annotatedType).Single();
@@ -514,7 +573,8 @@ namespace Bounded.CodeFixes.Concurrency
                     {
                         case AnonymousFunctionExpressionSyntax:
                         case LocalFunctionStatementSyntax:
-                        case MethodDeclarationSyntax:
+                        case BaseMethodDeclarationSyntax:
+                        case AccessorDeclarationSyntax:
                             return current;
                         case MemberDeclarationSyntax:
                             return null;
@@ -533,7 +593,8 @@ namespace Bounded.CodeFixes.Concurrency
             {
                 AnonymousFunctionExpressionSyntax lambda => lambda.Body,
                 LocalFunctionStatementSyntax local => (SyntaxNode?)local.Body ?? local.ExpressionBody?.Expression,
-                MethodDeclarationSyntax method => (SyntaxNode?)method.Body ?? method.ExpressionBody?.Expression,
+                BaseMethodDeclarationSyntax method => (SyntaxNode?)method.Body ?? method.ExpressionBody?.Expression,
+                AccessorDeclarationSyntax accessor => (SyntaxNode?)accessor.Body ?? accessor.ExpressionBody?.Expression,
                 _ => null,
             };
 
@@ -543,7 +604,8 @@ namespace Bounded.CodeFixes.Concurrency
                 SimpleLambdaExpressionSyntax lambda => lambda.WithExpressionBody(null).WithBlock(block),
                 AnonymousMethodExpressionSyntax method => method.WithBlock(block),
                 LocalFunctionStatementSyntax local => local.WithExpressionBody(null).WithSemicolonToken(default).WithBody(block),
-                MethodDeclarationSyntax method => method.WithExpressionBody(null).WithSemicolonToken(default).WithBody(block),
+                BaseMethodDeclarationSyntax method => method.WithExpressionBody(null).WithSemicolonToken(default).WithBody(block),
+                AccessorDeclarationSyntax accessor => accessor.WithExpressionBody(null).WithSemicolonToken(default).WithBody(block),
                 _ => function,
             };
 
@@ -604,18 +666,7 @@ namespace Bounded.CodeFixes.Concurrency
                 }
             }
 
-            private static ExpressionSyntax Parse(string text)
-            {
-                var expression = SyntaxFactory.ParseExpression(text);
-                var names = expression.DescendantNodesAndSelf().OfType<QualifiedNameSyntax>().Where(q => q.ToString().StartsWith("System.Threading", System.StringComparison.Ordinal) && q.Parent is not QualifiedNameSyntax).ToList();
-                var members = expression.DescendantNodesAndSelf().OfType<MemberAccessExpressionSyntax>().Where(m => m.ToString() == "System.Threading.Tasks.Parallel.ForEachAsync").Select(m => (SyntaxNode)m.Expression).ToList();
-                expression = expression.ReplaceNodes(names.Cast<SyntaxNode>().Concat(members), (o, r) => r.WithAdditionalAnnotations(Simplifier.Annotation, Simplifier.AddImportsAnnotation));
-                // Elastic line breaks, so the formatter lays the new block out at the statement's indentation.
-                expression = expression.ReplaceTrivia(
-                    expression.DescendantTrivia().Where(t => t.IsKind(SyntaxKind.EndOfLineTrivia) || t.IsKind(SyntaxKind.WhitespaceTrivia)),
-                    (original, _) => original.IsKind(SyntaxKind.EndOfLineTrivia) ? SyntaxFactory.ElasticEndOfLine("\n") : SyntaxFactory.ElasticWhitespace(original.ToString()));
-                return expression.WithAdditionalAnnotations(Formatter.Annotation);
-            }
+            private static ExpressionSyntax Parse(string text) => (ExpressionSyntax)Annotate(SyntaxFactory.ParseExpression(text));
         }
     }
 }

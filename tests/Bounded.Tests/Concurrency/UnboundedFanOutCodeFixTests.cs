@@ -363,7 +363,21 @@ class Sync
 }");
 
         [Fact]
-        public Task ForEachAsync_NotOffered_WhenResultsAreUsed() => Verify.VerifyAnalyzerAsync(@"
+        public Task ForEachAsync_NotOffered_WhenResultsAreUsed() => ForEachAsync(@"
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading.Tasks;
+
+class Prices
+{
+    private Task<int> PriceAsync(int id) => Task.FromResult(id);
+
+    public async Task<int> Total(List<int> ids)
+    {
+        var prices = await Task.WhenAll([|ids.Select(PriceAsync)|]);
+        return prices.Sum();
+    }
+}", @"
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading.Tasks;
@@ -378,10 +392,9 @@ class Prices
         return prices.Sum();
     }
 }");
-    
 
         [Fact]
-        public Task Semaphore_NonAsyncBlockReturningTheTask_DeclaresWithoutUsing() => Semaphore(@"
+        public Task Semaphore_NonAsyncBlockReturningTheTask_BecomesAsyncAndDisposes() => Semaphore(@"
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading.Tasks;
@@ -406,10 +419,10 @@ class Stock
 
     private Task<int> CountAsync(int id) => Task.FromResult(id);
 
-    public Task<int[]> CountAll(List<int> ids)
+    public async Task<int[]> CountAll(List<int> ids)
     {
-        var throttle = new SemaphoreSlim(MaxConcurrency);
-        return Task.WhenAll(ids.Select(async id =>
+        using var throttle = new SemaphoreSlim(MaxConcurrency);
+        return await Task.WhenAll(ids.Select(async id =>
         {
             await throttle.WaitAsync();
             try
