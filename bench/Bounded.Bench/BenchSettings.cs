@@ -16,11 +16,16 @@ namespace Bounded.Bench
 
               dotnet run --project bench/Bounded.Bench -c Release -- [options]
 
-              --out <path>        report path (default: docs/performance.md; with --smoke a temp file)
+              --out <path>        report path (default: docs/performance.md; with --smoke or --analyzers
+                                  a temp file, so a partial run never overwrites the committed report)
               --repeat <n>        measured repetitions per corpus (default 3; medians are reported)
               --warmup <n>        unmeasured warm-up runs before the first corpus (default 1)
               --sizes <a,b,c>     corpus sizes in lines, smallest first (default 5000,25000,100000)
               --seed <n>          corpus generator seed (default 20260101)
+              --analyzers <a,b>   time only the analyzers (ours and peers) whose type name or one of whose
+                                  rule IDs contains one of these case-insensitive substrings, e.g.
+                                  --analyzers BND3001,CA2016 or --analyzers ForwardCancellationToken;
+                                  the report and the budget then cover that selection only
               --enforce           exit 1 when a budget check FAILs (otherwise the verdict is only printed)
               --smoke             CI mode: smallest corpus, 1 repetition, no warm-up; checks the runner
                                   works and the table is produced
@@ -39,6 +44,11 @@ namespace Bounded.Bench
 
         public bool Enforce { get; private set; }
 
+        /// <summary>Substrings from <c>--analyzers</c>; empty = every analyzer.</summary>
+        public IReadOnlyList<string> AnalyzerFilters { get; private set; } = Array.Empty<string>();
+
+        public bool Filtered => AnalyzerFilters.Count > 0;
+
         public bool Smoke { get; private set; }
 
         public bool Help { get; private set; }
@@ -49,9 +59,26 @@ namespace Bounded.Bench
             typeof(BenchSettings).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().FirstOrDefault(a => a.Key == "RepositoryRoot")?.Value
             ?? Directory.GetCurrentDirectory();
 
-        public string OutputPath => Out ?? (Smoke
-            ? Path.Combine(Path.GetTempPath(), "bounded-bench-smoke.md")
+        public string OutputPath => Out ?? (Smoke || Filtered
+            ? Path.Combine(Path.GetTempPath(), Smoke ? "bounded-bench-smoke.md" : "bounded-bench-filtered.md")
             : Path.Combine(RepositoryRoot, "docs", "performance.md"));
+
+        /// <summary>
+        /// True when no <c>--analyzers</c> filter was given, or the analyzer's type name or one of the given rule
+        /// IDs (for a peer, only the IDs the peer map enables) contains one of the filter substrings.
+        /// </summary>
+        public bool Selects(Microsoft.CodeAnalysis.Diagnostics.DiagnosticAnalyzer analyzer, IEnumerable<string> ruleIds)
+        {
+            if (!Filtered)
+            {
+                return true;
+            }
+
+            string type = analyzer.GetType().FullName ?? analyzer.GetType().Name;
+            var ids = ruleIds.ToList();
+            return AnalyzerFilters.Any(f => type.Contains(f, StringComparison.OrdinalIgnoreCase)
+                || ids.Any(id => id.Contains(f, StringComparison.OrdinalIgnoreCase)));
+        }
 
         public static BenchSettings Parse(string[] args)
         {
@@ -66,6 +93,14 @@ namespace Bounded.Bench
                     case "--warmup": settings.Warmup = int.Parse(Next(), CultureInfo.InvariantCulture); break;
                     case "--sizes": settings.Sizes = Next().Split(',').Select(s => PositiveInt(s.Trim(), "--sizes")).OrderBy(s => s).ToArray(); break;
                     case "--seed": settings.Seed = int.Parse(Next(), CultureInfo.InvariantCulture); break;
+                    case "--analyzers":
+                        settings.AnalyzerFilters = Next().Split(',').Select(f => f.Trim()).Where(f => f.Length > 0).ToArray();
+                        if (settings.AnalyzerFilters.Count == 0)
+                        {
+                            throw new ArgumentException("--analyzers expects comma-separated substrings of analyzer type names or rule IDs");
+                        }
+
+                        break;
                     case "--enforce": settings.Enforce = true; break;
                     case "--smoke": settings.Smoke = true; break;
                     case "--help" or "-h": settings.Help = true; break;

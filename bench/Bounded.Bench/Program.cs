@@ -34,7 +34,7 @@ namespace Bounded.Bench
                 return 0;
             }
 
-            var ours = OurAnalyzers();
+            var ours = OurAnalyzers().Where(a => settings.Selects(a, a.SupportedDiagnostics.Select(d => d.Id))).ToImmutableArray();
             var peers = PeerLoader.LoadAll();
             foreach (var peer in peers)
             {
@@ -44,9 +44,23 @@ namespace Bounded.Bench
             }
 
             var peerGroups = peers.Where(p => p.Loaded)
-                .Select(p => new AnalyzerGroup(p.Name, Ours: false, p.Analyzers.Where(a => a.SupportedDiagnostics.Any(d => PeerMap.AllPeerIds.Contains(d.Id))).ToImmutableArray()))
+                .Select(p => new AnalyzerGroup(p.Name, Ours: false, p.Analyzers
+                    .Where(a => a.SupportedDiagnostics.Any(d => PeerMap.AllPeerIds.Contains(d.Id))
+                        && settings.Selects(a, a.SupportedDiagnostics.Select(d => d.Id).Where(PeerMap.AllPeerIds.Contains)))
+                    .ToImmutableArray()))
                 .Where(g => !g.Analyzers.IsEmpty)
                 .ToList();
+            if (settings.Filtered && ours.IsEmpty && peerGroups.Count == 0)
+            {
+                Console.Error.WriteLine($"--analyzers {string.Join(",", settings.AnalyzerFilters)} selects no analyzer");
+                return 2;
+            }
+
+            if (settings.Filtered)
+            {
+                Console.WriteLine("selected: " + string.Join(", ", ours.Concat(peerGroups.SelectMany(g => g.Analyzers)).Select(a => a.GetType().Name)));
+            }
+
             var groups = new List<AnalyzerGroup> { new("Bounded", Ours: true, ours) };
             groups.AddRange(peerGroups);
 

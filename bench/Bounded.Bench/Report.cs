@@ -58,6 +58,9 @@ namespace Bounded.Bench
 
         private IEnumerable<DiagnosticAnalyzer> PeerAnalyzers => groups.Where(g => !g.Ours).SelectMany(g => g.Analyzers);
 
+        /// <summary>What the pack-wide rows and checks cover: the whole pack, or the <c>--analyzers</c> selection of it.</summary>
+        private string PackName => settings.Filtered ? "selected analyzers of the pack" : "whole pack";
+
         private static string TypeName(DiagnosticAnalyzer a) => a.GetType().FullName!;
 
         private static double NoiseFloor(CorpusResult r) => Math.Max(NoiseFloorMinMs, r.Compiler * NoiseFloorShare);
@@ -83,7 +86,7 @@ namespace Bounded.Bench
             double pack = largest.Group(Ours.Name);
             double share = pack / largest.Compiler;
             checks.Add(new BudgetCheck(
-                $"whole pack vs compiler on the {largest.Corpus.Name} corpus",
+                $"{PackName} vs compiler on the {largest.Corpus.Name} corpus",
                 $"{pack:F1} ms = {Percent(share)} of {largest.Compiler:F0} ms",
                 $"{Percent(PackShareLimit)}",
                 share <= PackShareLimit));
@@ -103,7 +106,7 @@ namespace Bounded.Bench
                     .ToList();
                 if (peerCosts.Count == 0)
                 {
-                    Notes.Add($"{row.RuleId}: no peer rule of the map ({string.Join(", ", row.PeerIds)}) was loaded; not compared");
+                    Notes.Add($"{row.RuleId}: no peer rule of the map ({string.Join(", ", row.PeerIds)}) was {(settings.Filtered ? "selected or " : string.Empty)}loaded; not compared");
                     continue;
                 }
 
@@ -136,7 +139,7 @@ namespace Bounded.Bench
                 double packGrowth = largest.Group(Ours.Name) / middle.Group(Ours.Name);
                 bool packBelowNoise = largest.Group(Ours.Name) <= NoiseFloor(largest);
                 checks.Add(new BudgetCheck(
-                    $"growth of the whole pack from {middle.Corpus.Name} to {largest.Corpus.Name}",
+                    $"growth of the {PackName} from {middle.Corpus.Name} to {largest.Corpus.Name}",
                     $"{Times(packGrowth)}" + (packBelowNoise ? $", below the noise floor of {NoiseFloor(largest):F1} ms" : string.Empty),
                     $"{Times(limit)} for {Times(lineRatio)} the lines",
                     packGrowth <= limit || packBelowNoise));
@@ -153,7 +156,9 @@ namespace Bounded.Bench
 
             foreach (var row in PeerMap.Rows.Where(r => OurCategory(r.RuleId) is null))
             {
-                Notes.Add($"{row.RuleId} has not landed in the pack yet: its row of the peer map is skipped");
+                Notes.Add(settings.Filtered
+                    ? $"{row.RuleId} is not selected by --analyzers: its row of the peer map is skipped"
+                    : $"{row.RuleId} has not landed in the pack yet: its row of the peer map is skipped");
             }
 
             foreach (var analyzer in Ours.Analyzers)
@@ -251,13 +256,18 @@ namespace Bounded.Bench
                 double cheapest = present.Where(p => p.Cost.Analyzers.Count > 0).Select(p => p.Cost.Ms).DefaultIfEmpty(double.NaN).Min();
                 foreach (var (id, cost) in present)
                 {
-                    string peerCell = cost.Analyzers.Count == 0 ? "not loaded" : $"{Per10k(cost.Ms, largest):F2}{(cost.Ms == cheapest ? " (cheapest)" : string.Empty)}";
+                    string peerCell = cost.Analyzers.Count == 0 ? (settings.Filtered ? "not selected or not loaded" : "not loaded") : $"{Per10k(cost.Ms, largest):F2}{(cost.Ms == cheapest ? " (cheapest)" : string.Empty)}";
                     string ratio = cost.Analyzers.Count == 0 ? "-" : Times(ourMs / cost.Ms);
                     sb.AppendLine($"| {row.RuleId} | {row.Ground} | {Per10k(ourMs, largest):F2} | {id} | {peerCell} | {ratio} |");
                 }
             }
 
-            if (pending.Count > 0)
+            if (pending.Count > 0 && settings.Filtered)
+            {
+                sb.AppendLine();
+                sb.AppendLine($"Not selected by `--analyzers {string.Join(",", settings.AnalyzerFilters)}`: {string.Join(", ", pending)}.");
+            }
+            else if (pending.Count > 0)
             {
                 sb.AppendLine();
                 sb.AppendLine($"Not measured yet (the rule has not landed in the pack): {string.Join(", ", pending.Select(id => $"{id} (peers: {string.Join(", ", PeerMap.Rows.First(r => r.RuleId == id).PeerIds)})"))}. The runner finds");
@@ -343,7 +353,7 @@ namespace Bounded.Bench
                 double share = largest.Group(Ours.Name) / largest.Compiler;
                 string growth = middle is null ? "-" : Times(largest.Group(Ours.Name) / middle.Group(Ours.Name));
                 int diagnostics = list.SelectMany(r => r.Analyzer.SupportedDiagnostics).Select(d => d.Id).Distinct().Sum(id => largest.DiagnosticCounts.TryGetValue(id, out int n) ? n : 0);
-                sb.AppendLine($"| **whole pack** | {list.Count} analyzers | {diagnostics} |{perCorpus} {Percent(share)} | {growth} |");
+                sb.AppendLine($"| **{PackName}** | {list.Count} analyzers | {diagnostics} |{perCorpus} {Percent(share)} | {growth} |");
             }
         }
 
