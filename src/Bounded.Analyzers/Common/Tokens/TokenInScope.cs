@@ -40,6 +40,11 @@ namespace Bounded.Analyzers.Common.Tokens
             // Declarations must end before this position: the operation itself, or the function that captures them.
             int before = operation.Syntax.SpanStart;
             bool crossedLocalFunction = false;
+
+            // Only a lambda or local function between the candidate and the operation can declare a parameter or local
+            // of the same name (C# 8+); within one function that is an error (CS0136). So the name is looked up at the
+            // position (LookupSymbols, costly) only for a candidate outside the operation's own function.
+            bool crossedFunction = false;
             IOperation? child = null;
             for (var current = operation; current != null; child = current, current = current.Parent)
             {
@@ -48,7 +53,7 @@ namespace Bounded.Analyzers.Common.Tokens
                 {
                     case IBlockOperation block:
                         {
-                            var found = FromLocals(block.Locals, child, before, crossedLocalFunction, lookupPosition, model, types, cancellationToken);
+                            var found = FromLocals(block.Locals, child, before, crossedLocalFunction, crossedFunction, lookupPosition, model, types, cancellationToken);
                             if (found != null)
                             {
                                 return found;
@@ -59,7 +64,7 @@ namespace Bounded.Analyzers.Common.Tokens
 
                     case IUsingOperation @using when child != null && child == @using.Body:
                         {
-                            var found = FromLocals(@using.Locals, null, before, crossedLocalFunction, lookupPosition, model, types, cancellationToken);
+                            var found = FromLocals(@using.Locals, null, before, crossedLocalFunction, crossedFunction, lookupPosition, model, types, cancellationToken);
                             if (found != null)
                             {
                                 return found;
@@ -75,7 +80,7 @@ namespace Bounded.Analyzers.Common.Tokens
                                 return null;
                             }
 
-                            var found = FromParameters(lambda.Symbol.Parameters, lookupPosition, model, types);
+                            var found = FromParameters(lambda.Symbol.Parameters, crossedFunction, lookupPosition, model, types);
                             if (found != null)
                             {
                                 return found;
@@ -87,12 +92,13 @@ namespace Bounded.Analyzers.Common.Tokens
                             }
 
                             before = lambda.Syntax.SpanStart;
+                            crossedFunction = true;
                             break;
                         }
 
                     case ILocalFunctionOperation localFunction:
                         {
-                            var found = FromParameters(localFunction.Symbol.Parameters, lookupPosition, model, types);
+                            var found = FromParameters(localFunction.Symbol.Parameters, crossedFunction, lookupPosition, model, types);
                             if (found != null)
                             {
                                 return found;
@@ -106,6 +112,7 @@ namespace Bounded.Analyzers.Common.Tokens
 
                             before = localFunction.Syntax.SpanStart;
                             crossedLocalFunction = true;
+                            crossedFunction = true;
                             break;
                         }
                 }
@@ -120,7 +127,7 @@ namespace Bounded.Analyzers.Common.Tokens
 
             if (member is IMethodSymbol method)
             {
-                var found = FromParameters(method.Parameters, lookupPosition, model, types);
+                var found = FromParameters(method.Parameters, crossedFunction, lookupPosition, model, types);
                 if (found != null)
                 {
                     return found;
@@ -220,14 +227,14 @@ namespace Bounded.Analyzers.Common.Tokens
             return false;
         }
 
-        private static TokenCandidate? FromParameters(ImmutableArray<IParameterSymbol> parameters, int position, SemanticModel model, KnownTypes types)
+        private static TokenCandidate? FromParameters(ImmutableArray<IParameterSymbol> parameters, bool mayBeShadowed, int position, SemanticModel model, KnownTypes types)
         {
             foreach (var parameter in parameters)
             {
                 if (parameter.RefKind != RefKind.Out
                     && !parameter.IsDiscard
                     && TokenValues.IsToken(parameter.Type, types)
-                    && IsVisible(parameter, position, model))
+                    && IsVisible(parameter, mayBeShadowed, position, model))
                 {
                     return new TokenCandidate(parameter, Escape(parameter.Name), TokenSourceKind.Parameter);
                 }
@@ -239,7 +246,7 @@ namespace Bounded.Analyzers.Common.Tokens
                 if (parameter.RefKind is RefKind.None or RefKind.In or RefKind.Ref
                     && !parameter.IsDiscard
                     && TokenProperty(parameter.Type, types) is { } property
-                    && IsVisible(parameter, position, model))
+                    && IsVisible(parameter, mayBeShadowed, position, model))
                 {
                     return new TokenCandidate(parameter, Escape(parameter.Name) + "." + Escape(property.Name), TokenSourceKind.ParameterProperty);
                 }
@@ -287,6 +294,7 @@ namespace Bounded.Analyzers.Common.Tokens
             IOperation? statement,
             int before,
             bool captured,
+            bool mayBeShadowed,
             int position,
             SemanticModel model,
             KnownTypes types,
@@ -315,7 +323,7 @@ namespace Bounded.Analyzers.Common.Tokens
                 }
 
                 var declaration = reference.GetSyntax(cancellationToken);
-                if (!IsAssigned(local, declaration, statement, captured, model, types, cancellationToken) || !IsVisible(local, position, model))
+                if (!IsAssigned(local, declaration, statement, captured, model, types, cancellationToken) || !IsVisible(local, mayBeShadowed, position, model))
                 {
                     continue;
                 }
@@ -432,9 +440,17 @@ namespace Bounded.Analyzers.Common.Tokens
             return false;
         }
 
-        /// <summary>The name, looked up at the position, still binds to this symbol (no inner variable shadows it).</summary>
-        private static bool IsVisible(ISymbol symbol, int position, SemanticModel model)
+        /// <summary>
+        /// The name, looked up at the position, still binds to this symbol (no inner variable shadows it). Only a
+        /// lambda or local function between the declaration and the position can shadow it (<paramref name="mayBeShadowed"/>).
+        /// </summary>
+        private static bool IsVisible(ISymbol symbol, bool mayBeShadowed, int position, SemanticModel model)
         {
+            if (!mayBeShadowed)
+            {
+                return true;
+            }
+
             foreach (var found in model.LookupSymbols(position, name: symbol.Name))
             {
                 return SymbolEqualityComparer.Default.Equals(found, symbol);
