@@ -27,6 +27,8 @@ namespace Bounded.Analyzers.Common.Tokens
     /// </summary>
     public static class TokenInScope
     {
+        private const string MvcNamespace = "Microsoft.AspNetCore.Mvc";
+
         public static TokenCandidate? Find(IOperation operation, KnownTypes types, System.Threading.CancellationToken cancellationToken)
         {
             var model = operation.SemanticModel;
@@ -217,8 +219,8 @@ namespace Bounded.Analyzers.Common.Tokens
         {
             for (var t = type as INamedTypeSymbol; t != null; t = t.BaseType)
             {
-                if (SymbolEqualityComparer.Default.Equals(t.OriginalDefinition, types.ExpressionOfT)
-                    || SymbolEqualityComparer.Default.Equals(t, types.LambdaExpression))
+                if (TokenValues.IsNamed(t.OriginalDefinition, "System.Linq.Expressions", "Expression", arity: 1)
+                    || TokenValues.IsNamed(t, "System.Linq.Expressions", "LambdaExpression"))
                 {
                     return true;
                 }
@@ -386,22 +388,21 @@ namespace Bounded.Analyzers.Common.Tokens
 
         private static TokenCandidate? FromHttpContext(IMethodSymbol method, int position, SemanticModel model, KnownTypes types)
         {
-            var controllerBase = types.ControllerBase;
-            if (controllerBase == null
-                || method.IsStatic
+            // MVC types compared by name (TokenValues.IsNamed): resolving them costs a search of every reference.
+            if (method.IsStatic
                 || method.MethodKind != MethodKind.Ordinary
                 || method.DeclaredAccessibility != Accessibility.Public
                 || method.ContainingType is not { TypeKind: TypeKind.Class } type
-                || !DerivesFrom(type, controllerBase)
-                || HasAttribute(method, types.NonActionAttribute)
-                || HasAttribute(type, types.NonControllerAttribute))
+                || !DerivesFromControllerBase(type)
+                || HasMvcAttribute(method, "NonActionAttribute")
+                || HasMvcAttribute(type, "NonControllerAttribute"))
             {
                 return null;
             }
 
             // "HttpContext" must still mean the controller's property where the token goes (no local or parameter shadows it).
             var bound = model.LookupSymbols(position, name: "HttpContext").FirstOrDefault();
-            if (bound is not IPropertySymbol { IsStatic: false } property || !DerivesFrom(property.ContainingType, controllerBase))
+            if (bound is not IPropertySymbol { IsStatic: false } property || !DerivesFromControllerBase(property.ContainingType))
             {
                 return null;
             }
@@ -409,11 +410,11 @@ namespace Bounded.Analyzers.Common.Tokens
             return new TokenCandidate(property, "HttpContext.RequestAborted", TokenSourceKind.RequestAborted);
         }
 
-        private static bool DerivesFrom(INamedTypeSymbol? type, INamedTypeSymbol baseType)
+        private static bool DerivesFromControllerBase(INamedTypeSymbol? type)
         {
             for (var t = type; t != null; t = t.BaseType)
             {
-                if (SymbolEqualityComparer.Default.Equals(t.OriginalDefinition, baseType))
+                if (TokenValues.IsNamed(t.OriginalDefinition, MvcNamespace, "ControllerBase"))
                 {
                     return true;
                 }
@@ -422,16 +423,11 @@ namespace Bounded.Analyzers.Common.Tokens
             return false;
         }
 
-        private static bool HasAttribute(ISymbol symbol, INamedTypeSymbol? attribute)
+        private static bool HasMvcAttribute(ISymbol symbol, string attributeName)
         {
-            if (attribute == null)
-            {
-                return false;
-            }
-
             foreach (var data in symbol.GetAttributes())
             {
-                if (SymbolEqualityComparer.Default.Equals(data.AttributeClass, attribute))
+                if (TokenValues.IsNamed(data.AttributeClass, MvcNamespace, attributeName))
                 {
                     return true;
                 }
