@@ -178,22 +178,57 @@ namespace Bounded.Analyzers.Common.Tokens
                 return cached;
             }
 
+            // The types Overloads visits, walked without allocating: the receiver's chain down to the callee's type,
+            // the callee's type and its bases, and for an interface callee its interfaces; stop at the first hit.
             bool may = false;
-            foreach (var candidate in Overloads(definition, receiverDefinition))
+            var containing = definition.ContainingType;
+            for (var t = receiverDefinition; t != null && !may; t = t.BaseType)
             {
-                if (candidate.Parameters.Length == definition.Parameters.Length + 1
+                if (SymbolEqualityComparer.Default.Equals(t.OriginalDefinition, containing))
+                {
+                    break;
+                }
+
+                may = DeclaresTokenOverloadShape(t, definition);
+            }
+
+            for (var t = containing; t != null && !may; t = t.BaseType)
+            {
+                may = DeclaresTokenOverloadShape(t, definition);
+            }
+
+            if (!may && containing is { TypeKind: TypeKind.Interface })
+            {
+                foreach (var contract in containing.AllInterfaces)
+                {
+                    if (DeclaresTokenOverloadShape(contract, definition))
+                    {
+                        may = true;
+                        break;
+                    }
+                }
+            }
+
+            return cache.GetOrAdd(key, may);
+        }
+
+        private static bool DeclaresTokenOverloadShape(INamedTypeSymbol type, IMethodSymbol definition)
+        {
+            foreach (var member in type.GetMembers(definition.Name))
+            {
+                if (member is IMethodSymbol candidate
+                    && candidate.Parameters.Length == definition.Parameters.Length + 1
                     && candidate.MethodKind == definition.MethodKind
                     && candidate.IsStatic == definition.IsStatic
                     && candidate.TypeParameters.Length == definition.TypeParameters.Length
                     && candidate.IsExtensionMethod == definition.IsExtensionMethod
                     && HasParameterThatMayBeToken(candidate))
                 {
-                    may = true;
-                    break;
+                    return true;
                 }
             }
 
-            return cache.GetOrAdd(key, may);
+            return false;
         }
 
         private static bool HasParameterThatMayBeToken(IMethodSymbol candidate)
