@@ -190,7 +190,8 @@ namespace Bounded.Bench
             sb.AppendLine("run single-threaded (`concurrentBuild: false`, `concurrentAnalysis: false`) so their times are comparable;");
             sb.AppendLine("an analyzer's time is Roslyn's own execution-time telemetry (`logAnalyzerExecutionTime`), summed over its callbacks.");
             sb.AppendLine("Our analyzers and the enabled peer analyzers run together in one `CompilationWithAnalyzers` over a fresh copy of the");
-            sb.AppendLine("compilation (one binding for all; the binding itself is the compiler's time, not an analyzer's).");
+            sb.AppendLine("compilation (one binding for all; the binding itself is the compiler's time, not an analyzer's; the compilation's");
+            sb.AppendLine("references are bound before the analyzers start, so the first analyzer to touch a symbol is not charged for it).");
             sb.AppendLine("A peer analyzer's time covers all of its enabled rules: when one peer analyzer reports several rules of the");
             sb.AppendLine("map (Meziantou's MA0042 and MA0045 share one), each of those rules is charged the whole analyzer.");
             sb.AppendLine();

@@ -67,7 +67,10 @@ namespace Bounded.Analyzers.Cancellation
                 return new ForwardingSite(KindAdd, invocation, syntax, form);
             }
 
-            if (UncancellableByDesign.Contains(invocation.TargetMethod, types))
+            // An explicit None/default needs a token parameter to go to (checked on the callee before the arguments).
+            if (!TokenAcceptance.MayHaveTokenParameter(invocation.TargetMethod)
+                || !TokenAcceptance.HasTokenParameter(invocation.TargetMethod, types)
+                || UncancellableByDesign.Contains(invocation.TargetMethod, types))
             {
                 return null;
             }

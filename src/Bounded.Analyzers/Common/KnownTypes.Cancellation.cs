@@ -1,3 +1,6 @@
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
+using Bounded.Analyzers.Common.Tokens;
 using Microsoft.CodeAnalysis;
 
 namespace Bounded.Analyzers.Common
@@ -22,6 +25,22 @@ namespace Bounded.Analyzers.Common
         private object? _host;
         private object? _hostedService;
         private object? _hostingAbstractionsHostExtensions;
+        private ConcurrentDictionary<OverloadKey, ImmutableArray<OverloadMatch>>? _tokenOverloads;
+        private ConcurrentDictionary<OverloadKey, bool>? _tokenOverloadShapes;
+
+        /// <summary>
+        /// Per compilation: for a callee (and the receiver's type, when it matters), the overloads that could take a
+        /// token (<see cref="TokenAcceptance"/>), before the call-site filters.
+        /// </summary>
+        internal ConcurrentDictionary<OverloadKey, ImmutableArray<OverloadMatch>> TokenOverloads =>
+            System.Threading.LazyInitializer.EnsureInitialized(ref _tokenOverloads, () => new ConcurrentDictionary<OverloadKey, ImmutableArray<OverloadMatch>>())!;
+
+        /// <summary>
+        /// Per compilation: for a callee's definition (and the receiver type's definition, when it matters), whether any
+        /// overload could take a token at all (<see cref="TokenAcceptance"/>); false for most, which ends the check.
+        /// </summary>
+        internal ConcurrentDictionary<OverloadKey, bool> TokenOverloadShapes =>
+            System.Threading.LazyInitializer.EnsureInitialized(ref _tokenOverloadShapes, () => new ConcurrentDictionary<OverloadKey, bool>())!;
 
         public INamedTypeSymbol? NonControllerAttribute => Lazy(ref _nonControllerAttribute, "Microsoft.AspNetCore.Mvc.NonControllerAttribute");
 

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.Diagnostics.CodeAnalysis;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
@@ -22,51 +23,74 @@ namespace Bounded.Analyzers.Common.Tokens
         {
             form = null;
             var method = invocation.TargetMethod;
-            if (types.CancellationToken == null || method == null || PassesToken(invocation, types) || UncancellableByDesign.Contains(method, types))
+            if (types.CancellationToken == null || method == null)
             {
                 return false;
             }
 
-            foreach (var argument in invocation.Arguments)
+            // Decide from the callee alone before touching the arguments: most calls have neither a token parameter
+            // nor an overload that could take one, which the (cached) shape of the callee's definition tells at once.
+            var receiver = RelevantReceiver(method, invocation.Instance?.Type);
+            bool mayHaveTokenParameter = MayHaveTokenParameter(method);
+            if (!mayHaveTokenParameter && !MayHaveTokenOverload(method, receiver, types))
             {
-                if (argument.ArgumentKind == ArgumentKind.DefaultValue
-                    && argument.Parameter is { RefKind: RefKind.None } parameter
-                    && TokenValues.IsToken(parameter.Type, types))
-                {
-                    form = new TokenForm(method, parameter.Ordinal, parameter.Name, isOverload: false);
-                    return true;
-                }
+                return false;
             }
 
-            if (HasTokenParameter(method, types))
+            bool hasTokenParameter = mayHaveTokenParameter && HasTokenParameter(method, types);
+            var matches = hasTokenParameter ? ImmutableArray<OverloadMatch>.Empty : OverloadMatches(method, receiver, types);
+            if ((!hasTokenParameter && matches.IsEmpty) || UncancellableByDesign.Contains(method, types) || PassesToken(invocation, types))
             {
+                return false;
+            }
+
+            if (hasTokenParameter)
+            {
+                foreach (var argument in invocation.Arguments)
+                {
+                    if (argument.ArgumentKind == ArgumentKind.DefaultValue
+                        && argument.Parameter is { RefKind: RefKind.None } parameter
+                        && TokenValues.IsToken(parameter.Type, types))
+                    {
+                        form = new TokenForm(method, parameter.Ordinal, parameter.Name, isOverload: false);
+                        return true;
+                    }
+                }
+
                 // A token parameter with an explicit argument of another type cannot happen; stay conservative.
                 return false;
             }
 
-            var model = invocation.SemanticModel;
-            var within = model?.GetEnclosingSymbol(invocation.Syntax.SpanStart);
-            var withinType = within as INamedTypeSymbol ?? within?.ContainingType;
             bool expandedParams = UsesExpandedParams(invocation);
-            foreach (var candidate in Overloads(method, invocation.Instance?.Type))
+            SemanticModel? model = invocation.SemanticModel;
+            INamedTypeSymbol? withinType = null;
+            bool withinResolved = false;
+            foreach (var match in matches)
             {
-                if (!TryMatch(method, candidate, types, out var constructed, out int index))
-                {
-                    continue;
-                }
-
+                var constructed = match.Constructed;
                 if (expandedParams && !constructed.Parameters[constructed.Parameters.Length - 1].IsParams)
                 {
                     continue;
                 }
 
-                if (model != null && withinType != null
-                    && !model.Compilation.IsSymbolAccessibleWithin(candidate, withinType, method.IsStatic ? null : invocation.Instance?.Type))
+                if (!match.EffectivelyPublic && model != null)
                 {
-                    continue;
+                    // Only a non-public overload needs the caller's type (found once, and only then).
+                    if (!withinResolved)
+                    {
+                        var within = model.GetEnclosingSymbol(invocation.Syntax.SpanStart);
+                        withinType = within as INamedTypeSymbol ?? within?.ContainingType;
+                        withinResolved = true;
+                    }
+
+                    if (withinType != null
+                        && !model.Compilation.IsSymbolAccessibleWithin(match.Candidate, withinType, method.IsStatic ? null : invocation.Instance?.Type))
+                    {
+                        continue;
+                    }
                 }
 
-                form = new TokenForm(constructed, index, constructed.Parameters[index].Name, isOverload: true);
+                form = new TokenForm(constructed, match.TokenIndex, constructed.Parameters[match.TokenIndex].Name, isOverload: true);
                 return true;
             }
 
@@ -89,16 +113,177 @@ namespace Bounded.Analyzers.Common.Tokens
                 return true;
             }
 
-            foreach (var candidate in Overloads(method, null))
+            foreach (var match in OverloadMatches(method, null, types))
             {
-                if (TryMatch(method, candidate, types, out _, out _)
-                    && types.Compilation.IsSymbolAccessibleWithin(candidate, types.Compilation.Assembly))
+                if (match.EffectivelyPublic || types.Compilation.IsSymbolAccessibleWithin(match.Candidate, types.Compilation.Assembly))
                 {
                     return true;
                 }
             }
 
             return false;
+        }
+
+        /// <summary>
+        /// The receiver's type when <see cref="Overloads"/> walks its bases (an instance call on a class or struct
+        /// receiver other than the callee's own type), else null.
+        /// </summary>
+        private static INamedTypeSymbol? RelevantReceiver(IMethodSymbol method, ITypeSymbol? receiverType) =>
+            !method.IsStatic && receiverType is INamedTypeSymbol { TypeKind: not TypeKind.Interface } named
+                && !SymbolEqualityComparer.Default.Equals(named, method.ContainingType)
+                ? named
+                : null;
+
+        /// <summary>
+        /// Cheap necessary condition for <see cref="HasTokenParameter"/>, on the callee's definition (whose parameters are
+        /// cached, unlike a constructed method's): a non-out parameter that is a token or a type parameter (which
+        /// the call might construct with <c>CancellationToken</c>).
+        /// </summary>
+        internal static bool MayHaveTokenParameter(IMethodSymbol method)
+        {
+            foreach (var parameter in method.OriginalDefinition.Parameters)
+            {
+                if (parameter.RefKind != RefKind.Out && MayBeToken(parameter.Type))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static bool MayBeToken(ITypeSymbol type) =>
+            type.TypeKind == TypeKind.TypeParameter
+            || (type.Name == "CancellationToken" && type.ContainingNamespace is { Name: "Threading", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } });
+
+        /// <summary>
+        /// Necessary condition for a non-empty <see cref="OverloadMatches"/>, decided on the definitions of the callee
+        /// and the receiver's type (so every construction of a generic callee or receiver shares one answer, cached per
+        /// compilation in <see cref="KnownTypes.TokenOverloadShapes"/>): some overload has the callee's kind, staticness,
+        /// arity and one more parameter, one of them (by value) a token or a type parameter.
+        /// </summary>
+        private static bool MayHaveTokenOverload(IMethodSymbol method, INamedTypeSymbol? receiver, KnownTypes types)
+        {
+            var definition = method.OriginalDefinition;
+            var receiverDefinition = receiver?.OriginalDefinition;
+            if (receiverDefinition != null && SymbolEqualityComparer.Default.Equals(receiverDefinition, definition.ContainingType))
+            {
+                receiverDefinition = null;
+            }
+
+            var key = new OverloadKey(definition, receiverDefinition);
+            var cache = types.TokenOverloadShapes;
+            if (cache.TryGetValue(key, out bool cached))
+            {
+                return cached;
+            }
+
+            // The types Overloads visits, walked without allocating: the receiver's chain down to the callee's type,
+            // the callee's type and its bases, and for an interface callee its interfaces; stop at the first hit.
+            bool may = false;
+            var containing = definition.ContainingType;
+            for (var t = receiverDefinition; t != null && !may; t = t.BaseType)
+            {
+                if (SymbolEqualityComparer.Default.Equals(t.OriginalDefinition, containing))
+                {
+                    break;
+                }
+
+                may = DeclaresTokenOverloadShape(t, definition);
+            }
+
+            for (var t = containing; t != null && !may; t = t.BaseType)
+            {
+                may = DeclaresTokenOverloadShape(t, definition);
+            }
+
+            if (!may && containing is { TypeKind: TypeKind.Interface })
+            {
+                foreach (var contract in containing.AllInterfaces)
+                {
+                    if (DeclaresTokenOverloadShape(contract, definition))
+                    {
+                        may = true;
+                        break;
+                    }
+                }
+            }
+
+            return cache.GetOrAdd(key, may);
+        }
+
+        private static bool DeclaresTokenOverloadShape(INamedTypeSymbol type, IMethodSymbol definition)
+        {
+            foreach (var member in type.GetMembers(definition.Name))
+            {
+                if (member is IMethodSymbol candidate
+                    && candidate.Parameters.Length == definition.Parameters.Length + 1
+                    && candidate.MethodKind == definition.MethodKind
+                    && candidate.IsStatic == definition.IsStatic
+                    && candidate.TypeParameters.Length == definition.TypeParameters.Length
+                    && candidate.IsExtensionMethod == definition.IsExtensionMethod
+                    && HasParameterThatMayBeToken(candidate))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static bool HasParameterThatMayBeToken(IMethodSymbol candidate)
+        {
+            foreach (var parameter in candidate.Parameters)
+            {
+                if (parameter.RefKind == RefKind.None && MayBeToken(parameter.Type))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>
+        /// The overloads of <paramref name="method"/> (as <see cref="Overloads"/> finds them for this receiver) that
+        /// <see cref="TryMatch"/> accepts, in order, before the call-site filters (accessibility from the caller,
+        /// expanded <c>params</c>). Depends only on the callee and the receiver's type, so it is computed once per
+        /// pair and compilation (<see cref="KnownTypes.TokenOverloads"/>).
+        /// </summary>
+        private static ImmutableArray<OverloadMatch> OverloadMatches(IMethodSymbol method, INamedTypeSymbol? receiver, KnownTypes types)
+        {
+            var key = new OverloadKey(method, receiver);
+            var cache = types.TokenOverloads;
+            if (cache.TryGetValue(key, out var cached))
+            {
+                return cached;
+            }
+
+            var builder = ImmutableArray.CreateBuilder<OverloadMatch>();
+            foreach (var candidate in Overloads(method, receiver))
+            {
+                if (TryMatch(method, candidate, types, out var constructed, out int index))
+                {
+                    builder.Add(new OverloadMatch(candidate, constructed, index, IsEffectivelyPublic(candidate)));
+                }
+            }
+
+            var matches = builder.Count == 0 ? ImmutableArray<OverloadMatch>.Empty : builder.ToImmutable();
+            return cache.GetOrAdd(key, matches);
+        }
+
+        /// <summary>Public, and so is every containing type: accessible from anywhere, whatever the caller or receiver.</summary>
+        private static bool IsEffectivelyPublic(ISymbol symbol)
+        {
+            for (var s = symbol; s != null && s.Kind != SymbolKind.Namespace; s = s.ContainingSymbol)
+            {
+                if (s.DeclaredAccessibility != Accessibility.Public)
+                {
+                    return false;
+                }
+            }
+
+            return true;
         }
 
         /// <summary>An explicit argument of type <c>CancellationToken</c> (any value, including <c>None</c>), also inside a params array.</summary>
@@ -131,7 +316,8 @@ namespace Bounded.Analyzers.Common.Tokens
             return false;
         }
 
-        private static bool HasTokenParameter(IMethodSymbol method, KnownTypes types)
+        /// <summary>A (non-out) <c>CancellationToken</c> parameter: the only way an argument can be a token slot.</summary>
+        internal static bool HasTokenParameter(IMethodSymbol method, KnownTypes types)
         {
             foreach (var parameter in method.Parameters)
             {
@@ -280,5 +466,48 @@ namespace Bounded.Analyzers.Common.Tokens
             Accessibility.Private => 1,
             _ => 0,
         };
+    }
+
+    /// <summary>An overload that can take the token: as declared, as constructed with the callee's type arguments, and where the token goes.</summary>
+    internal readonly struct OverloadMatch
+    {
+        public OverloadMatch(IMethodSymbol candidate, IMethodSymbol constructed, int tokenIndex, bool effectivelyPublic)
+        {
+            Candidate = candidate;
+            Constructed = constructed;
+            TokenIndex = tokenIndex;
+            EffectivelyPublic = effectivelyPublic;
+        }
+
+        public IMethodSymbol Candidate { get; }
+
+        public IMethodSymbol Constructed { get; }
+
+        public int TokenIndex { get; }
+
+        /// <summary>Public all the way out: no accessibility check needed at the call site.</summary>
+        public bool EffectivelyPublic { get; }
+    }
+
+    /// <summary>Cache key of <see cref="TokenAcceptance"/>'s overload matches: the callee and (when it matters) the receiver's type.</summary>
+    internal readonly struct OverloadKey : System.IEquatable<OverloadKey>
+    {
+        public OverloadKey(IMethodSymbol method, INamedTypeSymbol? receiver)
+        {
+            Method = method;
+            Receiver = receiver;
+        }
+
+        public IMethodSymbol Method { get; }
+
+        public INamedTypeSymbol? Receiver { get; }
+
+        public bool Equals(OverloadKey other) =>
+            SymbolEqualityComparer.Default.Equals(Method, other.Method) && SymbolEqualityComparer.Default.Equals(Receiver, other.Receiver);
+
+        public override bool Equals(object? obj) => obj is OverloadKey other && Equals(other);
+
+        public override int GetHashCode() =>
+            (SymbolEqualityComparer.Default.GetHashCode(Method) * 31) + (Receiver == null ? 0 : SymbolEqualityComparer.Default.GetHashCode(Receiver));
     }
 }

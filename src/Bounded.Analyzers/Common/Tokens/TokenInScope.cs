@@ -27,6 +27,8 @@ namespace Bounded.Analyzers.Common.Tokens
     /// </summary>
     public static class TokenInScope
     {
+        private const string MvcNamespace = "Microsoft.AspNetCore.Mvc";
+
         public static TokenCandidate? Find(IOperation operation, KnownTypes types, System.Threading.CancellationToken cancellationToken)
         {
             var model = operation.SemanticModel;
@@ -40,6 +42,11 @@ namespace Bounded.Analyzers.Common.Tokens
             // Declarations must end before this position: the operation itself, or the function that captures them.
             int before = operation.Syntax.SpanStart;
             bool crossedLocalFunction = false;
+
+            // Only a lambda or local function between the candidate and the operation can declare a parameter or local
+            // of the same name (C# 8+); within one function that is an error (CS0136). So the name is looked up at the
+            // position (LookupSymbols, costly) only for a candidate outside the operation's own function.
+            bool crossedFunction = false;
             IOperation? child = null;
             for (var current = operation; current != null; child = current, current = current.Parent)
             {
@@ -48,7 +55,7 @@ namespace Bounded.Analyzers.Common.Tokens
                 {
                     case IBlockOperation block:
                         {
-                            var found = FromLocals(block.Locals, child, before, crossedLocalFunction, lookupPosition, model, types, cancellationToken);
+                            var found = FromLocals(block.Locals, child, before, crossedLocalFunction, crossedFunction, lookupPosition, model, types, cancellationToken);
                             if (found != null)
                             {
                                 return found;
@@ -59,7 +66,7 @@ namespace Bounded.Analyzers.Common.Tokens
 
                     case IUsingOperation @using when child != null && child == @using.Body:
                         {
-                            var found = FromLocals(@using.Locals, null, before, crossedLocalFunction, lookupPosition, model, types, cancellationToken);
+                            var found = FromLocals(@using.Locals, null, before, crossedLocalFunction, crossedFunction, lookupPosition, model, types, cancellationToken);
                             if (found != null)
                             {
                                 return found;
@@ -75,7 +82,7 @@ namespace Bounded.Analyzers.Common.Tokens
                                 return null;
                             }
 
-                            var found = FromParameters(lambda.Symbol.Parameters, lookupPosition, model, types);
+                            var found = FromParameters(lambda.Symbol.Parameters, crossedFunction, lookupPosition, model, types);
                             if (found != null)
                             {
                                 return found;
@@ -87,12 +94,13 @@ namespace Bounded.Analyzers.Common.Tokens
                             }
 
                             before = lambda.Syntax.SpanStart;
+                            crossedFunction = true;
                             break;
                         }
 
                     case ILocalFunctionOperation localFunction:
                         {
-                            var found = FromParameters(localFunction.Symbol.Parameters, lookupPosition, model, types);
+                            var found = FromParameters(localFunction.Symbol.Parameters, crossedFunction, lookupPosition, model, types);
                             if (found != null)
                             {
                                 return found;
@@ -106,6 +114,7 @@ namespace Bounded.Analyzers.Common.Tokens
 
                             before = localFunction.Syntax.SpanStart;
                             crossedLocalFunction = true;
+                            crossedFunction = true;
                             break;
                         }
                 }
@@ -120,7 +129,7 @@ namespace Bounded.Analyzers.Common.Tokens
 
             if (member is IMethodSymbol method)
             {
-                var found = FromParameters(method.Parameters, lookupPosition, model, types);
+                var found = FromParameters(method.Parameters, crossedFunction, lookupPosition, model, types);
                 if (found != null)
                 {
                     return found;
@@ -210,8 +219,8 @@ namespace Bounded.Analyzers.Common.Tokens
         {
             for (var t = type as INamedTypeSymbol; t != null; t = t.BaseType)
             {
-                if (SymbolEqualityComparer.Default.Equals(t.OriginalDefinition, types.ExpressionOfT)
-                    || SymbolEqualityComparer.Default.Equals(t, types.LambdaExpression))
+                if (TokenValues.IsNamed(t.OriginalDefinition, "System.Linq.Expressions", "Expression", arity: 1)
+                    || TokenValues.IsNamed(t, "System.Linq.Expressions", "LambdaExpression"))
                 {
                     return true;
                 }
@@ -220,14 +229,14 @@ namespace Bounded.Analyzers.Common.Tokens
             return false;
         }
 
-        private static TokenCandidate? FromParameters(ImmutableArray<IParameterSymbol> parameters, int position, SemanticModel model, KnownTypes types)
+        private static TokenCandidate? FromParameters(ImmutableArray<IParameterSymbol> parameters, bool mayBeShadowed, int position, SemanticModel model, KnownTypes types)
         {
             foreach (var parameter in parameters)
             {
                 if (parameter.RefKind != RefKind.Out
                     && !parameter.IsDiscard
                     && TokenValues.IsToken(parameter.Type, types)
-                    && IsVisible(parameter, position, model))
+                    && IsVisible(parameter, mayBeShadowed, position, model))
                 {
                     return new TokenCandidate(parameter, Escape(parameter.Name), TokenSourceKind.Parameter);
                 }
@@ -239,7 +248,7 @@ namespace Bounded.Analyzers.Common.Tokens
                 if (parameter.RefKind is RefKind.None or RefKind.In or RefKind.Ref
                     && !parameter.IsDiscard
                     && TokenProperty(parameter.Type, types) is { } property
-                    && IsVisible(parameter, position, model))
+                    && IsVisible(parameter, mayBeShadowed, position, model))
                 {
                     return new TokenCandidate(parameter, Escape(parameter.Name) + "." + Escape(property.Name), TokenSourceKind.ParameterProperty);
                 }
@@ -287,6 +296,7 @@ namespace Bounded.Analyzers.Common.Tokens
             IOperation? statement,
             int before,
             bool captured,
+            bool mayBeShadowed,
             int position,
             SemanticModel model,
             KnownTypes types,
@@ -315,7 +325,7 @@ namespace Bounded.Analyzers.Common.Tokens
                 }
 
                 var declaration = reference.GetSyntax(cancellationToken);
-                if (!IsAssigned(local, declaration, statement, captured, model, types, cancellationToken) || !IsVisible(local, position, model))
+                if (!IsAssigned(local, declaration, statement, captured, model, types, cancellationToken) || !IsVisible(local, mayBeShadowed, position, model))
                 {
                     continue;
                 }
@@ -378,22 +388,21 @@ namespace Bounded.Analyzers.Common.Tokens
 
         private static TokenCandidate? FromHttpContext(IMethodSymbol method, int position, SemanticModel model, KnownTypes types)
         {
-            var controllerBase = types.ControllerBase;
-            if (controllerBase == null
-                || method.IsStatic
+            // MVC types compared by name (TokenValues.IsNamed): resolving them costs a search of every reference.
+            if (method.IsStatic
                 || method.MethodKind != MethodKind.Ordinary
                 || method.DeclaredAccessibility != Accessibility.Public
                 || method.ContainingType is not { TypeKind: TypeKind.Class } type
-                || !DerivesFrom(type, controllerBase)
-                || HasAttribute(method, types.NonActionAttribute)
-                || HasAttribute(type, types.NonControllerAttribute))
+                || !DerivesFromControllerBase(type)
+                || HasMvcAttribute(method, "NonActionAttribute")
+                || HasMvcAttribute(type, "NonControllerAttribute"))
             {
                 return null;
             }
 
             // "HttpContext" must still mean the controller's property where the token goes (no local or parameter shadows it).
             var bound = model.LookupSymbols(position, name: "HttpContext").FirstOrDefault();
-            if (bound is not IPropertySymbol { IsStatic: false } property || !DerivesFrom(property.ContainingType, controllerBase))
+            if (bound is not IPropertySymbol { IsStatic: false } property || !DerivesFromControllerBase(property.ContainingType))
             {
                 return null;
             }
@@ -401,11 +410,11 @@ namespace Bounded.Analyzers.Common.Tokens
             return new TokenCandidate(property, "HttpContext.RequestAborted", TokenSourceKind.RequestAborted);
         }
 
-        private static bool DerivesFrom(INamedTypeSymbol? type, INamedTypeSymbol baseType)
+        private static bool DerivesFromControllerBase(INamedTypeSymbol? type)
         {
             for (var t = type; t != null; t = t.BaseType)
             {
-                if (SymbolEqualityComparer.Default.Equals(t.OriginalDefinition, baseType))
+                if (TokenValues.IsNamed(t.OriginalDefinition, MvcNamespace, "ControllerBase"))
                 {
                     return true;
                 }
@@ -414,16 +423,11 @@ namespace Bounded.Analyzers.Common.Tokens
             return false;
         }
 
-        private static bool HasAttribute(ISymbol symbol, INamedTypeSymbol? attribute)
+        private static bool HasMvcAttribute(ISymbol symbol, string attributeName)
         {
-            if (attribute == null)
-            {
-                return false;
-            }
-
             foreach (var data in symbol.GetAttributes())
             {
-                if (SymbolEqualityComparer.Default.Equals(data.AttributeClass, attribute))
+                if (TokenValues.IsNamed(data.AttributeClass, MvcNamespace, attributeName))
                 {
                     return true;
                 }
@@ -432,9 +436,17 @@ namespace Bounded.Analyzers.Common.Tokens
             return false;
         }
 
-        /// <summary>The name, looked up at the position, still binds to this symbol (no inner variable shadows it).</summary>
-        private static bool IsVisible(ISymbol symbol, int position, SemanticModel model)
+        /// <summary>
+        /// The name, looked up at the position, still binds to this symbol (no inner variable shadows it). Only a
+        /// lambda or local function between the declaration and the position can shadow it (<paramref name="mayBeShadowed"/>).
+        /// </summary>
+        private static bool IsVisible(ISymbol symbol, bool mayBeShadowed, int position, SemanticModel model)
         {
+            if (!mayBeShadowed)
+            {
+                return true;
+            }
+
             foreach (var found in model.LookupSymbols(position, name: symbol.Name))
             {
                 return SymbolEqualityComparer.Default.Equals(found, symbol);

@@ -10,6 +10,39 @@ namespace Bounded.Analyzers.Common.Tokens
         public static bool IsToken(ITypeSymbol? type, KnownTypes types) =>
             type != null && types.CancellationToken != null && SymbolEqualityComparer.Default.Equals(type, types.CancellationToken);
 
+        /// <summary>
+        /// The named type is <c><paramref name="namespace"/>.<paramref name="name"/></c> with this arity (a top-level type),
+        /// compared by name without resolving the type: <c>GetTypeByMetadataName</c> searches every reference, which
+        /// costs up to a millisecond per type and compilation. For types that only identify a shape (a controller,
+        /// an expression tree), never for a type whose members are looked up.
+        /// </summary>
+        public static bool IsNamed(INamedTypeSymbol? type, string @namespace, string name, int arity = 0)
+        {
+            if (type == null || type.Arity != arity || type.ContainingType != null || !string.Equals(type.Name, name, System.StringComparison.Ordinal))
+            {
+                return false;
+            }
+
+            var ns = type.ContainingNamespace;
+            int end = @namespace.Length;
+            while (end > 0)
+            {
+                int dot = @namespace.LastIndexOf('.', end - 1);
+                int start = dot + 1;
+                int length = end - start;
+                if (ns == null || ns.IsGlobalNamespace || ns.Name.Length != length
+                    || string.CompareOrdinal(ns.Name, 0, @namespace, start, length) != 0)
+                {
+                    return false;
+                }
+
+                ns = ns.ContainingNamespace;
+                end = dot < 0 ? 0 : dot;
+            }
+
+            return ns != null && ns.IsGlobalNamespace;
+        }
+
         /// <summary>The type is <c>CancellationTokenSource</c> or derives from it.</summary>
         public static bool IsTokenSource(ITypeSymbol? type, KnownTypes types)
         {
