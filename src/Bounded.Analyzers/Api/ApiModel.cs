@@ -19,6 +19,7 @@ namespace Bounded.Analyzers.Api
         private static readonly ConditionalWeakTable<Compilation, StrongBox<ApiModel?>> Cache = new();
 
         private readonly ConcurrentDictionary<BoundedOptions, EntityClassifier> _classifiers = new();
+        private readonly ConcurrentDictionary<string, EntityClassifier> _classifiersByConfiguration = new(System.StringComparer.Ordinal);
         private ImmutableHashSet<INamedTypeSymbol>? _dbSetEntities;
 
         private ApiModel(KnownTypes types, EndpointDetector endpoints)
@@ -41,7 +42,18 @@ namespace Bounded.Analyzers.Api
 
         public EntityClassifier Entities(AnalyzerOptions options, SyntaxTree tree) => Entities(BoundedOptions.For(options, tree));
 
-        public EntityClassifier Entities(BoundedOptions options) => _classifiers.GetOrAdd(options, o => new EntityClassifier(this, o));
+        /// <summary>
+        /// The classifier for the options in force. The compiler hands every syntax tree its own options object even
+        /// when all trees share one configuration, so classifiers (and their per-type caches) are shared by configuration.
+        /// </summary>
+        public EntityClassifier Entities(BoundedOptions options) =>
+            _classifiers.TryGetValue(options, out var classifier) ? classifier : _classifiers.GetOrAdd(options, ByConfiguration(options));
+
+        private EntityClassifier ByConfiguration(BoundedOptions options)
+        {
+            string key = string.Join(",", options.EntityNamespaces) + "\n" + string.Join(",", options.EntityBaseTypes) + "\n" + string.Join(",", options.DtoNamespaces);
+            return _classifiersByConfiguration.TryGetValue(key, out var shared) ? shared : _classifiersByConfiguration.GetOrAdd(key, new EntityClassifier(this, options));
+        }
 
         /// <summary>The <c>T</c> of every <c>DbSet&lt;T&gt;</c> property of a DbContext-derived type declared in the compilation (computed on first use).</summary>
         public ImmutableHashSet<INamedTypeSymbol> DbSetEntities
