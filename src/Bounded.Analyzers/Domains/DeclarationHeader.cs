@@ -77,6 +77,53 @@ namespace Bounded.Analyzers.Domains
             }
         }
 
+        /// <summary>
+        /// Whether the type's own header or any member's signature (constructors, primary ones included, methods,
+        /// operators, properties, indexers, fields, events; not nested types) can cross: the type-wide screen
+        /// that spares a type without candidates one callback per declaration.
+        /// </summary>
+        public static bool TypeOrMemberSignatureCrosses(INamedTypeSymbol type, Boundaries boundaries, Placement from)
+        {
+            if (type.TypeKind == TypeKind.Delegate)
+            {
+                return type.DelegateInvokeMethod is { } invoke && boundaries.Crosses(invoke, from) || ConstraintsCross(type.TypeParameters, boundaries, from);
+            }
+
+            if (boundaries.Crosses(type.BaseType, from) || ConstraintsCross(type.TypeParameters, boundaries, from))
+            {
+                return true;
+            }
+
+            foreach (var implemented in type.Interfaces)
+            {
+                if (boundaries.Crosses(implemented, from))
+                {
+                    return true;
+                }
+            }
+
+            foreach (var member in type.GetMembers())
+            {
+                bool crosses = member switch
+                {
+                    IMethodSymbol { MethodKind: MethodKind.PropertyGet or MethodKind.PropertySet or MethodKind.EventAdd or MethodKind.EventRemove or MethodKind.EventRaise } => false,
+                    IMethodSymbol method => !method.IsImplicitlyDeclared
+                        && (boundaries.Crosses(method, from) || ExplicitInterfacesCross(method.ExplicitInterfaceImplementations, boundaries, from)),
+                    IPropertySymbol property => boundaries.Crosses(property.Type, from) || boundaries.Crosses(property.Parameters, from)
+                        || ExplicitInterfacesCross(property.ExplicitInterfaceImplementations, boundaries, from),
+                    IFieldSymbol field => !field.IsImplicitlyDeclared && boundaries.Crosses(field.Type, from),
+                    IEventSymbol @event => boundaries.Crosses(@event.Type, from) || ExplicitInterfacesCross(@event.ExplicitInterfaceImplementations, boundaries, from),
+                    _ => false,
+                };
+                if (crosses)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
         /// <summary>The type syntax the header spells, each a root for the precise walk.</summary>
         public static IEnumerable<SyntaxNode> TypeSyntax(SyntaxNode declaration)
         {

@@ -40,11 +40,46 @@ namespace Bounded.Analyzers.Domains
             context.RegisterCompilationStartAction(start =>
             {
                 var state = new CompilationBoundaries(start.Compilation);
-                                start.RegisterSyntaxNodeAction(c => AnalyzeUsings(c, state), SyntaxKind.CompilationUnit);
-                start.RegisterSyntaxNodeAction(c => AnalyzeHeader(c, state), DeclarationHeader.Kinds);
-                start.RegisterOperationBlockAction(c => AnalyzeBlocks(c, state));
+                start.RegisterSyntaxNodeAction(c => AnalyzeUsings(c, state), SyntaxKind.CompilationUnit);
+                start.RegisterSymbolStartAction(s => StartType(s, state), SymbolKind.NamedType);
             });
         }
+
+        /// <summary>
+        /// Per type: nothing at all for a type in no domain and no layer; header actions only for a type whose own
+        /// signature or a member's can cross (decided once from the symbols, instead of one callback per declaration);
+        /// block actions for its members. Nested types get their own start, so each action keeps to its own type.
+        /// </summary>
+        private static void StartType(SymbolStartAnalysisContext context, CompilationBoundaries state)
+        {
+            var type = (INamedTypeSymbol)context.Symbol;
+            var references = type.DeclaringSyntaxReferences;
+            if (type.ContainingNamespace is not { IsGlobalNamespace: false } ns || references.IsEmpty)
+            {
+                return;
+            }
+
+            var boundaries = state.For(context.Options, references[0].SyntaxTree);
+            var from = boundaries.Get(ns);
+            if (!from.IsConstrained && references.Length == 1)
+            {
+                return;
+            }
+
+            // Parts of a partial type in files with other settings are decided per file, in the actions.
+            if (references.Length > 1 || DeclarationHeader.TypeOrMemberSignatureCrosses(type, boundaries, from))
+            {
+                context.RegisterSyntaxNodeAction(c => AnalyzeHeader(c, state, type), DeclarationHeader.Kinds);
+            }
+
+            context.RegisterOperationBlockAction(c => AnalyzeBlocks(c, state, type));
+        }
+
+        /// <summary>The declaration or block belongs to this type itself, not to a nested type (which has its own start).</summary>
+        private static bool BelongsTo(ISymbol symbol, INamedTypeSymbol type) =>
+            symbol is INamedTypeSymbol named
+                ? SymbolEqualityComparer.Default.Equals(named, type)
+                : SymbolEqualityComparer.Default.Equals(symbol.ContainingType, type);
 
         private static void AnalyzeUsings(SyntaxNodeAnalysisContext context, CompilationBoundaries state)
         {
@@ -134,7 +169,7 @@ namespace Bounded.Analyzers.Domains
             }
         }
 
-        private static void AnalyzeHeader(SyntaxNodeAnalysisContext context, CompilationBoundaries state)
+        private static void AnalyzeHeader(SyntaxNodeAnalysisContext context, CompilationBoundaries state, INamedTypeSymbol type)
         {
             var declaration = context.Node;
 
@@ -143,7 +178,7 @@ namespace Bounded.Analyzers.Domains
             var symbol = context.ContainingSymbol is { Kind: not SymbolKind.Namespace } declared && !declared.IsImplicitlyDeclared
                 ? declared
                 : DeclarationHeader.DeclaredSymbol(declaration, context.SemanticModel, context.CancellationToken);
-            if (symbol?.ContainingNamespace is not { IsGlobalNamespace: false } ns)
+            if (symbol?.ContainingNamespace is not { IsGlobalNamespace: false } ns || !BelongsTo(symbol, type))
             {
                 return;
             }
@@ -162,9 +197,10 @@ namespace Bounded.Analyzers.Domains
             }
         }
 
-        private static void AnalyzeBlocks(OperationBlockAnalysisContext context, CompilationBoundaries state)
+        private static void AnalyzeBlocks(OperationBlockAnalysisContext context, CompilationBoundaries state, INamedTypeSymbol type)
         {
-            if (context.OwningSymbol.ContainingNamespace is not { IsGlobalNamespace: false } ns || context.OperationBlocks.IsEmpty)
+            if (context.OwningSymbol.ContainingNamespace is not { IsGlobalNamespace: false } ns || context.OperationBlocks.IsEmpty
+                || !BelongsTo(context.OwningSymbol, type))
             {
                 return;
             }

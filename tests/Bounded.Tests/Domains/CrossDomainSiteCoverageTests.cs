@@ -246,6 +246,30 @@ namespace Shop.Modules.Ordering.Application
 }");
 
         [Fact]
+        public Task NestedTypes_EachSiteOnce() => Run(@"
+namespace Shop.Modules.Ordering.Application
+{
+    public class Outer
+    {
+        private {|BND1001:Shop.Modules.Billing.Domain.Invoice|}? _invoice;
+
+        public bool HasInvoice => _invoice != null;
+
+        public class Inner : {|BND1001:Shop.Modules.Billing.Domain.InvoiceLine|}
+        {
+            public {|BND1001:Shop.Modules.Billing.Domain.InvoiceStatus|} Status { get; set; }
+
+            public object Make() => new {|BND1001:Shop.Modules.Billing.Domain.InvoiceLine|}();
+
+            public class Innermost
+            {
+                public int Clean() => 1;
+            }
+        }
+    }
+}");
+
+        [Fact]
         public Task CleanCodeInsideADomain_NotReported() => Run(@"
 using System;
 using System.Collections.Generic;
