@@ -121,6 +121,11 @@ namespace Bounded.Analyzers.Domains
 
         private static bool MemberCrosses(ISymbol member, IOperation? instance, Placement from, Boundaries boundaries)
         {
+            if (!boundaries.CrossesMember(member, from))
+            {
+                return false; // the common case, decided first: a member of the BCL, a framework or this boundary
+            }
+
             if (instance is { IsImplicit: false, Kind: not OperationKind.ConditionalAccessInstance }
                 && instance.Type is INamedTypeSymbol { TypeKind: not TypeKind.Error } receiverType
                 && member.ContainingType is { } memberType
@@ -130,7 +135,7 @@ namespace Bounded.Analyzers.Domains
                 return member is IMethodSymbol { IsGenericMethod: true } method && AnyCrosses(method.TypeArguments, from, boundaries);
             }
 
-            return boundaries.CrossesMember(member, from);
+            return true;
         }
 
         private static bool AnyCrosses(System.Collections.Immutable.ImmutableArray<ITypeSymbol> types, Placement from, Boundaries boundaries)
