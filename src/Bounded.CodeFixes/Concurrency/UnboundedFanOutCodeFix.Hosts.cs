@@ -201,6 +201,40 @@ namespace Bounded.CodeFixes.Concurrency
             private static bool InLock(SyntaxNode node, SyntaxNode function) =>
                 AncestorsInFunction(node, function).Any(a => a is LockStatementSyntax);
 
+            /// <summary>
+            /// A name for a generated local function's type parameter that no enclosing type, method or local function
+            /// uses: reusing one shadows it (CS8387/CS0693 warnings, errors in builds that treat warnings as errors).
+            /// </summary>
+            private static string FreeTypeParameterName(SyntaxNode function)
+            {
+                var used = new System.Collections.Generic.HashSet<string>(System.StringComparer.Ordinal);
+                foreach (var node in function.AncestorsAndSelf())
+                {
+                    TypeParameterListSyntax? list = node switch
+                    {
+                        TypeDeclarationSyntax type => type.TypeParameterList,
+                        MethodDeclarationSyntax method => method.TypeParameterList,
+                        LocalFunctionStatementSyntax local => local.TypeParameterList,
+                        _ => null,
+                    };
+                    if (list != null)
+                    {
+                        foreach (var parameter in list.Parameters)
+                        {
+                            used.Add(parameter.Identifier.ValueText);
+                        }
+                    }
+                }
+
+                string name = "TResult";
+                for (int i = 2; used.Contains(name); i++)
+                {
+                    name = "TResult" + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                }
+
+                return name;
+            }
+
             /// <summary>Appends a local function to a body, after a blank line.</summary>
             private static BlockSyntax AppendLocalFunction(BlockSyntax block, StatementSyntax localFunction)
             {

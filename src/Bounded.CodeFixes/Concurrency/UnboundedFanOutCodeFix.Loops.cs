@@ -129,7 +129,7 @@ namespace Bounded.CodeFixes.Concurrency
 
                     if (existingHelper == null)
                     {
-                        editor.ReplaceNode(body, (current, _) => AppendLocalFunction((BlockSyntax)current, Helper(helper, shape.HasResult)));
+                        editor.ReplaceNode(body, (current, _) => AppendLocalFunction((BlockSyntax)current, Helper(helper, shape.HasResult, FreeTypeParameterName(function))));
                     }
 
                     var newFunction = editor.GetChangedRoot();
@@ -160,10 +160,10 @@ namespace Bounded.CodeFixes.Concurrency
             }
 
             /// <summary>The static local function that awaits a task and then releases the permit.</summary>
-            private static StatementSyntax Helper(string name, bool hasResult)
+            private static StatementSyntax Helper(string name, bool hasResult, string result)
             {
                 string text = hasResult
-                    ? $"static async System.Threading.Tasks.Task<TResult> {name}<TResult>(System.Threading.SemaphoreSlim semaphore, System.Threading.Tasks.Task<TResult> task)\n{{\ntry\n{{\nreturn await task.ConfigureAwait(false);\n}}\nfinally\n{{\nsemaphore.Release();\n}}\n}}"
+                    ? $"static async System.Threading.Tasks.Task<{result}> {name}<{result}>(System.Threading.SemaphoreSlim semaphore, System.Threading.Tasks.Task<{result}> task)\n{{\ntry\n{{\nreturn await task.ConfigureAwait(false);\n}}\nfinally\n{{\nsemaphore.Release();\n}}\n}}"
                     : $"static async System.Threading.Tasks.Task {name}(System.Threading.SemaphoreSlim semaphore, System.Threading.Tasks.Task task)\n{{\ntry\n{{\nawait task.ConfigureAwait(false);\n}}\nfinally\n{{\nsemaphore.Release();\n}}\n}}";
                 return ParseStatement(text).WithLeadingTrivia(SyntaxFactory.EndOfLine("\n"));
             }

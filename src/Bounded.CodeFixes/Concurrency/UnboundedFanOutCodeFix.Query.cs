@@ -69,7 +69,7 @@ namespace Bounded.CodeFixes.Concurrency
 
                     if (existingHelper == null && FunctionBody(newFunction) is BlockSyntax block)
                     {
-                        newFunction = newFunction.ReplaceNode(block, AppendLocalFunction(block, PermitHelper(helper, shape.HasResult, token != null, types)));
+                        newFunction = newFunction.ReplaceNode(block, AppendLocalFunction(block, PermitHelper(helper, shape.HasResult, token != null, types, FreeTypeParameterName(function))));
                     }
 
                     return ReplaceFunction(root, function, newFunction, typeToExtend);
@@ -77,10 +77,10 @@ namespace Bounded.CodeFixes.Concurrency
             }
 
             /// <summary>The static local function that waits for a permit, starts the work, and releases the permit when it completes.</summary>
-            private static StatementSyntax PermitHelper(string name, bool hasResult, bool takesToken, KnownTypes types)
+            private static StatementSyntax PermitHelper(string name, bool hasResult, bool takesToken, KnownTypes types, string resultName)
             {
-                string result = hasResult ? "System.Threading.Tasks.Task<TResult>" : "System.Threading.Tasks.Task";
-                string typeParameters = hasResult ? "<TResult>" : string.Empty;
+                string result = hasResult ? $"System.Threading.Tasks.Task<{resultName}>" : "System.Threading.Tasks.Task";
+                string typeParameters = hasResult ? $"<{resultName}>" : string.Empty;
                 string tokenParameter = takesToken ? ", System.Threading.CancellationToken cancellationToken" : string.Empty;
                 var token = takesToken ? new TokenCandidate(null, "cancellationToken", TokenSourceKind.Parameter) : null;
                 string wait = WaitStatement("semaphore", token, isAsync: true, types);

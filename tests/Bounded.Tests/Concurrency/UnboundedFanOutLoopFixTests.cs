@@ -73,6 +73,72 @@ class Sync
     }
 }");
         [Fact]
+        public Task InsideAGenericMethodWithTResult_TheHelperTakesAnotherTypeParameterName()
+        {
+            // A local function reusing the outer method's type parameter name is warning CS8387: an error here.
+            var test = new Verify.Test
+            {
+                CodeActionEquivalenceKey = UnboundedFanOutCodeFix.SemaphoreKey,
+                EditorConfig = "dotnet_diagnostic.CS8387.severity = error",
+                TestCode = @"
+using System;
+using System.Collections.Generic;
+using System.Threading;
+using System.Threading.Tasks;
+
+class Runner
+{
+    public async Task<TResult[]> RunAll<TResult>(IEnumerable<int> ids, Func<int, Task<TResult>> start)
+    {
+        var tasks = new List<Task<TResult>>();
+        foreach (var id in ids)
+        {
+            tasks.Add([|start(id)|]);
+        }
+
+        return await Task.WhenAll(tasks);
+    }
+}",
+                FixedCode = @"
+using System;
+using System.Collections.Generic;
+using System.Threading;
+using System.Threading.Tasks;
+
+class Runner
+{
+    private const int MaxConcurrency = 8;
+
+    public async Task<TResult[]> RunAll<TResult>(IEnumerable<int> ids, Func<int, Task<TResult>> start)
+    {
+        var tasks = new List<Task<TResult>>();
+        using var throttle = new SemaphoreSlim(MaxConcurrency);
+        foreach (var id in ids)
+        {
+            await throttle.WaitAsync();
+            tasks.Add(ReleaseWhenDoneAsync(throttle, start(id)));
+        }
+
+        return await Task.WhenAll(tasks);
+
+        static async Task<TResult2> ReleaseWhenDoneAsync<TResult2>(SemaphoreSlim semaphore, Task<TResult2> task)
+        {
+            try
+            {
+                return await task.ConfigureAwait(false);
+            }
+            finally
+            {
+                semaphore.Release();
+            }
+        }
+    }
+}",
+            };
+            return test.RunAsync();
+        }
+
+        [Fact]
         public Task ForLoop_OverListCount_ArrayElement_ReturnAwaitWithResults() => Semaphore(@"
 using System.Collections.Generic;
 using System.Threading;
