@@ -82,7 +82,9 @@ namespace Bounded.Bench
             for (int c = 0; c < settings.Sizes.Count; c++)
             {
                 int size = settings.Sizes[c];
-                var corpus = CorpusGenerator.Generate(SizeName(size), size, settings.Seed + c);
+                // A corpus is a function of its size and the seed alone, so a run with --sizes or --analyzers measures
+                // exactly the code the full run measures (it used the corpus's position in the list).
+                var corpus = CorpusGenerator.Generate(SizeName(size), size, unchecked(settings.Seed + size));
                 var trees = Measurement.Parse(corpus);
                 var severityMap = severities.ToImmutableDictionary();
                 Func<Microsoft.CodeAnalysis.CSharp.CSharpCompilation> fresh = () => Measurement.CreateCompilation(corpus, trees, references, severityMap);
