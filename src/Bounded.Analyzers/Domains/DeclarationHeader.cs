@@ -32,49 +32,29 @@ namespace Bounded.Analyzers.Domains
         /// <summary>Whether any type the header spells can cross a boundary (computed from the symbol, no binding).</summary>
         public static bool Crosses(ISymbol symbol, SyntaxNode declaration, SemanticModel model, Boundaries boundaries, Placement from, System.Threading.CancellationToken cancellationToken)
         {
-            switch (symbol)
+            if (symbol is not INamedTypeSymbol type)
             {
-                case INamedTypeSymbol { TypeKind: TypeKind.Delegate, DelegateInvokeMethod: { } invoke } @delegate:
-                    return boundaries.Crosses(invoke, from) || ConstraintsCross(@delegate.TypeParameters, boundaries, from);
-                case INamedTypeSymbol type:
-                    if (boundaries.Crosses(type.BaseType, from) || ConstraintsCross(type.TypeParameters, boundaries, from))
+                return SignatureCrosses(symbol, boundaries, from);
+            }
+
+            if (OwnHeaderCrosses(type, boundaries, from))
+            {
+                return true;
+            }
+
+            // A primary constructor's parameters.
+            if (declaration is TypeDeclarationSyntax { ParameterList: { } parameters })
+            {
+                foreach (var parameter in parameters.Parameters)
+                {
+                    if (model.GetDeclaredSymbol(parameter, cancellationToken) is { } declared && boundaries.Crosses(declared.Type, from))
                     {
                         return true;
                     }
-
-                    foreach (var implemented in type.Interfaces)
-                    {
-                        if (boundaries.Crosses(implemented, from))
-                        {
-                            return true;
-                        }
-                    }
-
-                    // A primary constructor's parameters.
-                    if (declaration is TypeDeclarationSyntax { ParameterList: { } parameters })
-                    {
-                        foreach (var parameter in parameters.Parameters)
-                        {
-                            if (model.GetDeclaredSymbol(parameter, cancellationToken) is { } declared && boundaries.Crosses(declared.Type, from))
-                            {
-                                return true;
-                            }
-                        }
-                    }
-
-                    return false;
-                case IMethodSymbol method:
-                    return boundaries.Crosses(method, from) || ExplicitInterfacesCross(method.ExplicitInterfaceImplementations, boundaries, from);
-                case IPropertySymbol property:
-                    return boundaries.Crosses(property.Type, from) || boundaries.Crosses(property.Parameters, from)
-                        || ExplicitInterfacesCross(property.ExplicitInterfaceImplementations, boundaries, from);
-                case IFieldSymbol field:
-                    return boundaries.Crosses(field.Type, from);
-                case IEventSymbol @event:
-                    return boundaries.Crosses(@event.Type, from) || ExplicitInterfacesCross(@event.ExplicitInterfaceImplementations, boundaries, from);
-                default:
-                    return false;
+                }
             }
+
+            return false;
         }
 
         /// <summary>
@@ -84,9 +64,34 @@ namespace Bounded.Analyzers.Domains
         /// </summary>
         public static bool TypeOrMemberSignatureCrosses(INamedTypeSymbol type, Boundaries boundaries, Placement from)
         {
+            if (OwnHeaderCrosses(type, boundaries, from))
+            {
+                return true;
+            }
+
+            foreach (var member in type.GetMembers())
+            {
+                bool declaredInSource = member switch
+                {
+                    IMethodSymbol { MethodKind: MethodKind.PropertyGet or MethodKind.PropertySet or MethodKind.EventAdd or MethodKind.EventRemove or MethodKind.EventRaise } => false,
+                    INamedTypeSymbol => false, // nested types have their own start
+                    _ => !member.IsImplicitlyDeclared || member is IPropertySymbol or IEventSymbol,
+                };
+                if (declaredInSource && SignatureCrosses(member, boundaries, from))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>A delegate's signature, or a type's base type, interfaces and type-parameter constraints.</summary>
+        private static bool OwnHeaderCrosses(INamedTypeSymbol type, Boundaries boundaries, Placement from)
+        {
             if (type.TypeKind == TypeKind.Delegate)
             {
-                return type.DelegateInvokeMethod is { } invoke && boundaries.Crosses(invoke, from) || ConstraintsCross(type.TypeParameters, boundaries, from);
+                return (type.DelegateInvokeMethod is { } invoke && boundaries.Crosses(invoke, from)) || ConstraintsCross(type.TypeParameters, boundaries, from);
             }
 
             if (boundaries.Crosses(type.BaseType, from) || ConstraintsCross(type.TypeParameters, boundaries, from))
@@ -102,27 +107,19 @@ namespace Bounded.Analyzers.Domains
                 }
             }
 
-            foreach (var member in type.GetMembers())
-            {
-                bool crosses = member switch
-                {
-                    IMethodSymbol { MethodKind: MethodKind.PropertyGet or MethodKind.PropertySet or MethodKind.EventAdd or MethodKind.EventRemove or MethodKind.EventRaise } => false,
-                    IMethodSymbol method => !method.IsImplicitlyDeclared
-                        && (boundaries.Crosses(method, from) || ExplicitInterfacesCross(method.ExplicitInterfaceImplementations, boundaries, from)),
-                    IPropertySymbol property => boundaries.Crosses(property.Type, from) || boundaries.Crosses(property.Parameters, from)
-                        || ExplicitInterfacesCross(property.ExplicitInterfaceImplementations, boundaries, from),
-                    IFieldSymbol field => !field.IsImplicitlyDeclared && boundaries.Crosses(field.Type, from),
-                    IEventSymbol @event => boundaries.Crosses(@event.Type, from) || ExplicitInterfacesCross(@event.ExplicitInterfaceImplementations, boundaries, from),
-                    _ => false,
-                };
-                if (crosses)
-                {
-                    return true;
-                }
-            }
-
             return false;
         }
+
+        /// <summary>A member's signature: return, parameter, field, property and event types, explicit interface names.</summary>
+        private static bool SignatureCrosses(ISymbol member, Boundaries boundaries, Placement from) => member switch
+        {
+            IMethodSymbol method => boundaries.Crosses(method, from) || ExplicitInterfacesCross(method.ExplicitInterfaceImplementations, boundaries, from),
+            IPropertySymbol property => boundaries.Crosses(property.Type, from) || boundaries.Crosses(property.Parameters, from)
+                || ExplicitInterfacesCross(property.ExplicitInterfaceImplementations, boundaries, from),
+            IFieldSymbol field => boundaries.Crosses(field.Type, from),
+            IEventSymbol @event => boundaries.Crosses(@event.Type, from) || ExplicitInterfacesCross(@event.ExplicitInterfaceImplementations, boundaries, from),
+            _ => false,
+        };
 
         /// <summary>The type syntax the header spells, each a root for the precise walk.</summary>
         public static IEnumerable<SyntaxNode> TypeSyntax(SyntaxNode declaration)
