@@ -13,6 +13,7 @@ namespace Bounded.Tests.EndToEnd
     /// failing builds in Strict mode and with -warnaserror, SARIF for code scanning, editorconfig
     /// severities and options, nothing in the output folder, and loading on older target frameworks.
     /// </summary>
+    [Collection(Packaging.RepositoryPackCollection.Name)]
     public sealed class ConsumerBuildTests(ConsumerWorkspace workspace) : IClassFixture<ConsumerWorkspace>
     {
         /// <summary>A sync method blocking on a task (BND4001), written for every target framework (C# 7.3 on netstandard2.0).</summary>

@@ -12,6 +12,7 @@ namespace Bounded.Tests.Packaging
     /// as analyzers, adds nothing to the consumer's references or dependencies, and carries its README,
     /// license and release notes.
     /// </summary>
+    [Collection(RepositoryPackCollection.Name)]
     public sealed class PackageLayoutTests(PackedPackage package) : IClassFixture<PackedPackage>
     {
         private const string AnalyzersFolder = "analyzers/dotnet/cs/";
