@@ -132,23 +132,10 @@ namespace Bounded.Analyzers.Domains
                 && boundaries.SameBoundary(receiverType, memberType))
             {
                 // Only the member's own generic arguments can still be named here.
-                return member is IMethodSymbol { IsGenericMethod: true } method && AnyCrosses(method.TypeArguments, from, boundaries);
+                return boundaries.CrossesTypeArguments(member, from);
             }
 
             return true;
-        }
-
-        private static bool AnyCrosses(System.Collections.Immutable.ImmutableArray<ITypeSymbol> types, Placement from, Boundaries boundaries)
-        {
-            foreach (var type in types)
-            {
-                if (boundaries.Crosses(type, from))
-                {
-                    return true;
-                }
-            }
-
-            return false;
         }
 
         private static bool IsImplicitlyTyped(SyntaxNode declarator) => declarator switch

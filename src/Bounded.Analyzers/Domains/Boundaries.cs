@@ -116,13 +116,12 @@ namespace Bounded.Analyzers.Domains
         }
 
         /// <summary>A member (or the static class of an extension method) and, for generic methods, its type arguments.</summary>
-        public bool CrossesMember(ISymbol member, Placement from)
-        {
-            if (Crosses(member.ContainingType, from))
-            {
-                return true;
-            }
+        public bool CrossesMember(ISymbol member, Placement from) =>
+            Crosses(member.ContainingType, from) || CrossesTypeArguments(member, from);
 
+        /// <summary>A generic method's own type arguments (explicit or inferred).</summary>
+        public bool CrossesTypeArguments(ISymbol member, Placement from)
+        {
             if (member is IMethodSymbol { IsGenericMethod: true } method)
             {
                 foreach (var argument in method.TypeArguments)
