@@ -237,5 +237,45 @@ namespace Bounded.Tests.Configuration
         [Fact]
         public void EveryDefault_Parses() =>
             Assert.Empty(Read(OptionKeys.All.Select(d => (d.Key, d.DefaultValue)).ToArray()).Problems);
+
+        // ---- interning: one parse per configuration, not per file ----
+
+        private sealed class OptionsObject(params (string Key, string Value)[] pairs) : Microsoft.CodeAnalysis.Diagnostics.AnalyzerConfigOptions
+        {
+            private readonly Dictionary<string, string> _values = pairs.ToDictionary(p => p.Key, p => p.Value, StringComparer.OrdinalIgnoreCase);
+
+            public override IEnumerable<string> Keys => _values.Keys;
+
+            // A non-null out parameter: the analyzers' polyfills make [NotNullWhen] ambiguous here (CS0433).
+            public override bool TryGetValue(string key, out string value)
+            {
+                bool found = _values.TryGetValue(key, out var text);
+                value = text ?? string.Empty;
+                return found;
+            }
+        }
+
+        [Fact]
+        public void OptionsObjectsWithTheSameBoundedEntries_ShareOneInstance()
+        {
+            // Each tree gets its own options object; entries other than bounded.* do not matter.
+            var first = BoundedOptions.For(new OptionsObject(("bounded.layers", "Core < App"), ("build_property.a", "1")));
+            var second = BoundedOptions.For(new OptionsObject(("build_property.a", "2"), ("bounded.layers", "Core < App")));
+            Assert.Same(first, second);
+            Assert.Equal("Core < App", first.Layers.Text);
+        }
+
+        [Fact]
+        public void OptionsObjectsWithDifferentBoundedEntries_AreParsedApart()
+        {
+            var a = BoundedOptions.For(new OptionsObject(("bounded.BND5001.max_fixed_fan_out", "8")));
+            var b = BoundedOptions.For(new OptionsObject(("bounded.BND5001.max_fixed_fan_out", "9")));
+            var unknown = BoundedOptions.For(new OptionsObject(("bounded.BND5001.max_fixed_fan_out", "8"), ("bounded.no_such_option", "x")));
+            Assert.Equal(8, a.MaxFixedFanOut);
+            Assert.Equal(9, b.MaxFixedFanOut);
+            Assert.NotSame(a, unknown);
+            Assert.Empty(a.Problems);
+            Assert.Equal("bounded.no_such_option", Assert.Single(unknown.Problems).Key);
+        }
     }
 }

@@ -1,8 +1,10 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using System.Runtime.CompilerServices;
+using System.Text;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 
@@ -10,13 +12,22 @@ namespace Bounded.Analyzers.Common.Options
 {
     /// <summary>
     /// The typed <c>bounded.*</c> options of one options object (.editorconfig sections plus
-    /// .globalconfig). Parsed once per <see cref="AnalyzerConfigOptions"/> instance and cached. A value
-    /// that does not parse falls back to its default and is recorded in <see cref="Problems"/>, which
-    /// BND0001 reports; reading never throws and never disables a rule.
+    /// .globalconfig). A value that does not parse falls back to its default and is recorded in
+    /// <see cref="Problems"/>, which BND0001 reports; reading never throws and never disables a rule.
+    /// <para>
+    /// Interned by content: the compiler hands every syntax tree its own options object even when all
+    /// trees share one configuration, so options are parsed once per distinct set of <c>bounded.*</c>
+    /// entries, and every tree of that configuration gets the same instance. Caches keyed by a
+    /// <see cref="BoundedOptions"/> (domain maps, entity classifiers) are therefore per configuration.
+    /// </para>
     /// </summary>
     public sealed class BoundedOptions
     {
+        /// <summary>Distinct configurations kept before the table starts over (an IDE session editing .editorconfig makes new ones).</summary>
+        private const int MaxConfigurations = 64;
+
         private static readonly ConditionalWeakTable<AnalyzerConfigOptions, BoundedOptions> Cache = new();
+        private static readonly ConcurrentDictionary<string, BoundedOptions> ByContent = new(StringComparer.Ordinal);
 
         /// <summary>Every option at its default. (Held in a nested class so it is built after this class's static tables.)</summary>
         public static BoundedOptions Default => DefaultHolder.Value;
@@ -54,7 +65,54 @@ namespace Bounded.Analyzers.Common.Options
             For(options.AnalyzerConfigOptionsProvider.GetOptions(tree));
 
         public static BoundedOptions For(AnalyzerConfigOptions options) =>
-            Cache.GetValue(options, o => Parse(key => o.TryGetValue(key, out var v) ? v : null, o.Keys));
+            Cache.GetValue(options, Intern);
+
+        private static BoundedOptions Intern(AnalyzerConfigOptions options)
+        {
+            string content = Content(options);
+            if (ByContent.TryGetValue(content, out var interned))
+            {
+                return interned;
+            }
+
+            if (ByContent.Count >= MaxConfigurations)
+            {
+                ByContent.Clear();
+            }
+
+            return ByContent.GetOrAdd(content, Parse(key => options.TryGetValue(key, out var v) ? v : null, options.Keys));
+        }
+
+        /// <summary>
+        /// Every <c>bounded.*</c> entry of the options object, key and raw value, in key order: all that
+        /// <see cref="Parse"/> reads, so two objects with the same content parse alike.
+        /// </summary>
+        private static string Content(AnalyzerConfigOptions options)
+        {
+            List<string>? keys = null;
+            foreach (var key in options.Keys)
+            {
+                if (OptionKeys.IsBoundedKey(key))
+                {
+                    (keys ??= new List<string>()).Add(key);
+                }
+            }
+
+            if (keys == null)
+            {
+                return string.Empty;
+            }
+
+            keys.Sort(StringComparer.Ordinal);
+            var text = new StringBuilder();
+            foreach (var key in keys)
+            {
+                options.TryGetValue(key, out var value);
+                text.Append(key).Append('\u0001').Append(value).Append('\u0002');
+            }
+
+            return text.ToString();
+        }
 
         /// <summary>Parses from a key lookup and the keys present (for keys not known to Bounded).</summary>
         public static BoundedOptions Parse(Func<string, string?> lookup, IEnumerable<string> presentKeys)
