@@ -26,7 +26,24 @@ namespace Bounded.Analyzers.Domains
         /// </summary>
         public static bool Crosses(IOperation block, Placement from, Boundaries boundaries, ref List<SyntaxNode>? separately, CancellationToken cancellationToken)
         {
-            var pending = new Stack<IOperation>();
+            // One stack per thread, reused: a new one per block spent more time growing than the screen spent screening.
+            var pending = t_pending ??= new Stack<IOperation>(64);
+            pending.Clear();
+            try
+            {
+                return Screen(block, pending, from, boundaries, ref separately, cancellationToken);
+            }
+            finally
+            {
+                pending.Clear(); // drop the references to the compilation's operations
+            }
+        }
+
+        [System.ThreadStatic]
+        private static Stack<IOperation>? t_pending;
+
+        private static bool Screen(IOperation block, Stack<IOperation> pending, Placement from, Boundaries boundaries, ref List<SyntaxNode>? separately, CancellationToken cancellationToken)
+        {
             pending.Push(block);
             while (pending.Count > 0)
             {

@@ -20,9 +20,13 @@ namespace Bounded.Analyzers.Domains
         private readonly BoundedOptions _options;
         private readonly ConcurrentDictionary<string, Placement> _byName = new(StringComparer.Ordinal);
 
+        /// <summary><see cref="Compute"/> as a delegate made once, not at every lookup.</summary>
+        private readonly Func<string, Placement> _compute;
+
         private DomainMap(BoundedOptions options)
         {
             _options = options;
+            _compute = Compute;
             Key = string.Join(
                 "\n",
                 string.Join(",", options.DomainPatterns),
@@ -46,7 +50,7 @@ namespace Bounded.Analyzers.Domains
             ns == null || ns.IsGlobalNamespace ? Placement.None : Get(ns.ToDisplayString());
 
         /// <summary>The placement of a namespace by its full name, e.g. <c>Shop.Modules.Billing.Domain</c>.</summary>
-        public Placement Get(string ns) => ns.Length == 0 ? Placement.None : _byName.GetOrAdd(ns, Compute);
+        public Placement Get(string ns) => ns.Length == 0 ? Placement.None : _byName.GetOrAdd(ns, _compute);
 
         private Placement Compute(string ns)
         {
