@@ -27,6 +27,8 @@ namespace Bounded.Analyzers.Common
         private object? _hostingAbstractionsHostExtensions;
         private ConcurrentDictionary<OverloadKey, ImmutableArray<OverloadMatch>>? _tokenOverloads;
         private ConcurrentDictionary<OverloadKey, bool>? _tokenOverloadShapes;
+        private ConcurrentDictionary<IMethodSymbol, TokenInScope.ActionHttpContext>? _actionHttpContexts;
+        private ConcurrentDictionary<ITypeSymbol, IPropertySymbol?>? _tokenProperties;
 
         /// <summary>
         /// Per compilation: for a callee (and the receiver's type, when it matters), the overloads that could take a
@@ -41,6 +43,14 @@ namespace Bounded.Analyzers.Common
         /// </summary>
         internal ConcurrentDictionary<OverloadKey, bool> TokenOverloadShapes =>
             System.Threading.LazyInitializer.EnsureInitialized(ref _tokenOverloadShapes, () => new ConcurrentDictionary<OverloadKey, bool>())!;
+
+        /// <summary>Per compilation: what <c>HttpContext</c> means in each controller action (<see cref="TokenInScope"/>).</summary>
+        internal ConcurrentDictionary<IMethodSymbol, TokenInScope.ActionHttpContext> ActionHttpContexts =>
+            System.Threading.LazyInitializer.EnsureInitialized(ref _actionHttpContexts, () => new ConcurrentDictionary<IMethodSymbol, TokenInScope.ActionHttpContext>(SymbolEqualityComparer.Default))!;
+
+        /// <summary>Per compilation: the public token property of each parameter type (<see cref="TokenInScope.TokenProperty"/>), or null.</summary>
+        internal ConcurrentDictionary<ITypeSymbol, IPropertySymbol?> TokenProperties =>
+            System.Threading.LazyInitializer.EnsureInitialized(ref _tokenProperties, () => new ConcurrentDictionary<ITypeSymbol, IPropertySymbol?>(SymbolEqualityComparer.Default))!;
 
         public INamedTypeSymbol? NonControllerAttribute => Lazy(ref _nonControllerAttribute, "Microsoft.AspNetCore.Mvc.NonControllerAttribute");
 

@@ -222,5 +222,57 @@ namespace App.Controllers
 }",
             At(0, "HttpContext.RequestAborted", "RequestAborted"),
             At(1, "ct", "Parameter"));
+
+        [Fact]
+        public Task ControllerAction_HttpContextShadowedOrHidden_IsNotTheToken() => Probe.VerifyAnalyzerAsync(@"
+using Microsoft.AspNetCore.Mvc;
+
+namespace App.Controllers
+{
+    public class OrdersController : ControllerBase
+    {
+        private static void Probe() { }
+
+        public void LocalInSameBlock()
+        {
+            Probe();
+            var HttpContext = 1;
+        }
+
+        public void LocalInOtherBlock(bool flag)
+        {
+            if (flag) { var HttpContext = 1; }
+            else { {|#0:Probe()|}; }
+        }
+
+        public void Parameter(object HttpContext) => Probe();
+
+        public void Lambda()
+        {
+            System.Action<int> a = HttpContext => Probe();
+            {|#1:Probe()|};
+        }
+    }
+
+    public class FieldController : ControllerBase
+    {
+        private readonly string HttpContext = """";
+
+        private static void Probe() { }
+
+        public void Get() => Probe();
+    }
+
+    public class NestedTypeController : ControllerBase
+    {
+        private static void Probe() { }
+
+        public void Get() => Probe();
+
+        public sealed class HttpContext { }
+    }
+}",
+            At(0, "HttpContext.RequestAborted", "RequestAborted"),
+            At(1, "HttpContext.RequestAborted", "RequestAborted"));
     }
 }
