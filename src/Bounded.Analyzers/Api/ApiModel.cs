@@ -79,30 +79,41 @@ namespace Bounded.Analyzers.Api
                 return builder.ToImmutable();
             }
 
-            var stack = new Stack<INamespaceOrTypeSymbol>();
-            stack.Push(Types.Compilation.Assembly.GlobalNamespace);
-            while (stack.Count > 0)
+            // Namespaces and types only (GetTypeMembers, not GetMembers): building every member of every type
+            // cost more than the search; only a DbContext's own members are read.
+            var namespaces = new Stack<INamespaceSymbol>();
+            var types = new Stack<INamedTypeSymbol>();
+            namespaces.Push(Types.Compilation.Assembly.GlobalNamespace);
+            while (namespaces.Count > 0)
             {
-                var current = stack.Pop();
-                foreach (var member in current.GetMembers())
+                var ns = namespaces.Pop();
+                foreach (var inner in ns.GetNamespaceMembers())
                 {
-                    if (member is INamespaceSymbol ns)
+                    namespaces.Push(inner);
+                }
+
+                foreach (var type in ns.GetTypeMembers())
+                {
+                    types.Push(type);
+                }
+
+                while (types.Count > 0)
+                {
+                    var type = types.Pop();
+                    foreach (var nested in type.GetTypeMembers())
                     {
-                        stack.Push(ns);
+                        types.Push(nested);
                     }
-                    else if (member is INamedTypeSymbol type)
+
+                    if (type.TypeKind == TypeKind.Class && IsDbContext(type))
                     {
-                        stack.Push(type);
-                        if (type.TypeKind == TypeKind.Class && IsDbContext(type))
+                        foreach (var typeMember in type.GetMembers())
                         {
-                            foreach (var typeMember in type.GetMembers())
+                            if (typeMember is IPropertySymbol { Type: INamedTypeSymbol propertyType }
+                                && SymbolEqualityComparer.Default.Equals(propertyType.OriginalDefinition, Types.DbSetOfT)
+                                && propertyType.TypeArguments[0] is INamedTypeSymbol entity)
                             {
-                                if (typeMember is IPropertySymbol { Type: INamedTypeSymbol propertyType }
-                                    && SymbolEqualityComparer.Default.Equals(propertyType.OriginalDefinition, Types.DbSetOfT)
-                                    && propertyType.TypeArguments[0] is INamedTypeSymbol entity)
-                                {
-                                    builder.Add(entity.OriginalDefinition);
-                                }
+                                builder.Add(entity.OriginalDefinition);
                             }
                         }
                     }

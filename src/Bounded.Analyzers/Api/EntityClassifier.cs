@@ -61,7 +61,8 @@ namespace Bounded.Analyzers.Api
 
         /// <summary>A class, record or struct that is a domain entity (see rules.md, "What is a domain entity").</summary>
         public bool IsEntity(ITypeSymbol? type) =>
-            type is INamedTypeSymbol named && _entities.GetOrAdd(named.OriginalDefinition, t => ComputeIsEntity((INamedTypeSymbol)t));
+            type is INamedTypeSymbol named
+                && (_entities.TryGetValue(named.OriginalDefinition, out bool entity) ? entity : _entities.GetOrAdd(named.OriginalDefinition, t => ComputeIsEntity((INamedTypeSymbol)t)));
 
         /// <summary>The first entity the type exposes (itself, or through unwrapping), or null.</summary>
         public INamedTypeSymbol? FindExposedEntity(ITypeSymbol? type, ExposureMode mode)

@@ -50,7 +50,21 @@ namespace Bounded.Analyzers.Async
         private readonly KnownTypes _types;
         private readonly ConcurrentDictionary<IMethodSymbol, Counterpart?> _cache = new(SymbolEqualityComparer.Default);
 
-        public AsyncCounterparts(KnownTypes types) => _types = types;
+        // The three searches as delegates made once, not at every call.
+        private readonly System.Func<IMethodSymbol, Counterpart?> _findEntityFramework;
+        private readonly System.Func<IMethodSymbol, Counterpart?> _findDelay;
+        private readonly System.Func<IMethodSymbol, Counterpart?> _findSameType;
+
+        public AsyncCounterparts(KnownTypes types)
+        {
+            _types = types;
+            _findEntityFramework = FindEntityFramework;
+            _findDelay = FindDelay;
+            _findSameType = FindSameType;
+        }
+
+        private Counterpart? Cached(IMethodSymbol method, System.Func<IMethodSymbol, Counterpart?> find) =>
+            _cache.TryGetValue(method, out var found) ? found : _cache.GetOrAdd(method, find);
 
         /// <summary>The counterpart of the invoked method, or null. <paramref name="within"/> is the type the call is written in (accessibility).</summary>
         public Counterpart? Find(IInvocationOperation invocation, INamedTypeSymbol? within)
@@ -64,15 +78,15 @@ namespace Bounded.Analyzers.Async
             Counterpart? found;
             if (method.IsExtensionMethod && IsLinq(method.ContainingType) && System.Array.IndexOf(EfMaterialisers, method.Name) >= 0)
             {
-                found = IsEntityFrameworkQuery(invocation) ? _cache.GetOrAdd(method, m => FindEntityFramework(m)) : null;
+                found = IsEntityFrameworkQuery(invocation) ? Cached(method, _findEntityFramework) : null;
             }
             else if (method.Name == "Sleep" && method.IsStatic && BlockingSites.Same(method.ContainingType, _types.Thread))
             {
-                found = _cache.GetOrAdd(method, m => FindDelay(m));
+                found = Cached(method, _findDelay);
             }
             else
             {
-                found = _cache.GetOrAdd(method, m => FindSameType(m));
+                found = Cached(method, _findSameType);
             }
 
             if (found == null || (within != null && !_types.Compilation.IsSymbolAccessibleWithin(found.Method, within)))

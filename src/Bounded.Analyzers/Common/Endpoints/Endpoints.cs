@@ -74,7 +74,8 @@ namespace Bounded.Analyzers.Common.Endpoints
         }
 
         /// <summary>A non-abstract, public class deriving from ControllerBase or marked [ApiController]/[Controller] (itself, a base or the assembly).</summary>
-        public bool IsController(INamedTypeSymbol type) => _controllers.GetOrAdd(type, ComputeIsController);
+        public bool IsController(INamedTypeSymbol type) =>
+            _controllers.TryGetValue(type, out bool controller) ? controller : _controllers.GetOrAdd(type, ComputeIsController);
 
         private bool ComputeIsController(INamedTypeSymbol type)
         {
