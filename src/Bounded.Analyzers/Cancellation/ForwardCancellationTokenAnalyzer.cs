@@ -42,6 +42,12 @@ namespace Bounded.Analyzers.Cancellation
 
         private static void Analyze(OperationAnalysisContext context, KnownTypes types)
         {
+            // No token can be in scope (the common case, told from symbols alone): nothing to forward, whatever the callee.
+            if (!TokenInScope.MayBeInScope(context.Operation, context.ContainingSymbol, types))
+            {
+                return;
+            }
+
             var site = ForwardingSite.Classify(context.Operation, types);
             if (site == null || CancellationContext.IsCleanupOrNameof(site.Operation, types))
             {

@@ -29,6 +29,7 @@ namespace Bounded.Analyzers.Common
         private ConcurrentDictionary<OverloadKey, bool>? _tokenOverloadShapes;
         private ConcurrentDictionary<IMethodSymbol, TokenInScope.ActionHttpContext>? _actionHttpContexts;
         private ConcurrentDictionary<ITypeSymbol, IPropertySymbol?>? _tokenProperties;
+        private ConcurrentDictionary<IMethodSymbol, bool>? _membersProvidingTokens;
 
         /// <summary>
         /// Per compilation: for a callee (and the receiver's type, when it matters), the overloads that could take a
@@ -51,6 +52,10 @@ namespace Bounded.Analyzers.Common
         /// <summary>Per compilation: the public token property of each parameter type (<see cref="TokenInScope.TokenProperty"/>), or null.</summary>
         internal ConcurrentDictionary<ITypeSymbol, IPropertySymbol?> TokenProperties =>
             System.Threading.LazyInitializer.EnsureInitialized(ref _tokenProperties, () => new ConcurrentDictionary<ITypeSymbol, IPropertySymbol?>(SymbolEqualityComparer.Default))!;
+
+        /// <summary>Per compilation: whether a member's parameters or its being a controller action can give a token (<see cref="TokenInScope.MayBeInScope"/>).</summary>
+        internal ConcurrentDictionary<IMethodSymbol, bool> MembersProvidingTokens =>
+            System.Threading.LazyInitializer.EnsureInitialized(ref _membersProvidingTokens, () => new ConcurrentDictionary<IMethodSymbol, bool>(SymbolEqualityComparer.Default))!;
 
         public INamedTypeSymbol? NonControllerAttribute => Lazy(ref _nonControllerAttribute, "Microsoft.AspNetCore.Mvc.NonControllerAttribute");
 

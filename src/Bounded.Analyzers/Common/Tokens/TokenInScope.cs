@@ -142,6 +142,74 @@ namespace Bounded.Analyzers.Common.Tokens
         }
 
         /// <summary>
+        /// A necessary condition for <see cref="Find"/> to find a token, read from symbols alone (no semantic-model
+        /// query): an enclosing block or <c>using</c> declares a token or token-source local, an enclosing lambda or
+        /// local function has a token or token-carrying parameter, or the member does, or is a controller action.
+        /// BND3001 asks this first, as CA2016 checks for a token parameter first: most calls have no token in
+        /// scope, and this answers them before any callee analysis. <paramref name="member"/> is the member whose
+        /// body holds the operation (the analysis context's containing symbol); anything else answers true.
+        /// </summary>
+        public static bool MayBeInScope(IOperation operation, ISymbol? member, KnownTypes types)
+        {
+            if (types.CancellationToken == null)
+            {
+                return false;
+            }
+
+            for (var current = operation.Parent; current != null; current = current.Parent)
+            {
+                bool found = current switch
+                {
+                    IBlockOperation block => DeclaresTokenLocal(block.Locals, types),
+                    IUsingOperation @using => DeclaresTokenLocal(@using.Locals, types),
+                    IAnonymousFunctionOperation lambda => CarriesToken(lambda.Symbol.Parameters, types),
+                    ILocalFunctionOperation localFunction => CarriesToken(localFunction.Symbol.Parameters, types),
+                    _ => false,
+                };
+                if (found)
+                {
+                    return true;
+                }
+            }
+
+            if (member is not IMethodSymbol method)
+            {
+                return true; // not a method body: leave it to Find
+            }
+
+            var cache = types.MembersProvidingTokens;
+            return cache.TryGetValue(method, out bool provides)
+                ? provides
+                : cache.GetOrAdd(method, CarriesToken(method.Parameters, types) || ActionHttpContext.Of(method, default).MayProvide);
+        }
+
+        private static bool DeclaresTokenLocal(ImmutableArray<ILocalSymbol> locals, KnownTypes types)
+        {
+            foreach (var local in locals)
+            {
+                if (TokenValues.IsToken(local.Type, types) || TokenValues.IsTokenSource(local.Type, types))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static bool CarriesToken(ImmutableArray<IParameterSymbol> parameters, KnownTypes types)
+        {
+            foreach (var parameter in parameters)
+            {
+                if (parameter.RefKind != RefKind.Out && (TokenValues.IsToken(parameter.Type, types) || TokenProperty(parameter.Type, types) != null))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>
         /// True when a token parameter added to the enclosing member would be the token in scope at the
         /// operation as far as functions go: no enclosing lambda or local function is static, is an expression
         /// tree, or has a token parameter of its own. (Used by BND3002 and its fix.)
@@ -434,6 +502,9 @@ namespace Bounded.Analyzers.Common.Tokens
 
             /// <summary>True when the action declares something named <c>HttpContext</c>: the name is looked up where it would be written.</summary>
             public bool DependsOnPosition { get; }
+
+            /// <summary>True when <c>HttpContext.RequestAborted</c> can be the token somewhere in the action.</summary>
+            public bool MayProvide => Property != null || DependsOnPosition;
 
             public static ActionHttpContext Of(IMethodSymbol method, System.Threading.CancellationToken cancellationToken)
             {
