@@ -22,7 +22,7 @@ namespace Bounded.Analyzers.Async
         public override void Initialize(AnalysisContext context)
         {
             context.EnableConcurrentExecution();
-            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+            context.ConfigureGeneratedCodeAnalysis(GeneratedCode.SkipAnalysisOnly); // and #line hidden checked when reporting
             context.RegisterCompilationStartAction(start =>
             {
                 var types = KnownTypes.For(start.Compilation);
@@ -67,7 +67,7 @@ namespace Bounded.Analyzers.Async
             }
 
             var properties = ImmutableDictionary<string, string?>.Empty.Add(KindProperty, kind.ToString());
-            context.ReportDiagnostic(Diagnostic.Create(Rules.DoNotBlockOnAsyncCode, operation.Syntax.GetLocation(), properties, BlockingSites.Describe(kind)));
+            context.ReportOutsideHiddenCode(Diagnostic.Create(Rules.DoNotBlockOnAsyncCode, operation.Syntax.GetLocation(), properties, BlockingSites.Describe(kind)));
         }
 
         /// <summary>True when every task passed to WaitAll/WaitAny (as individual params arguments) is known complete.</summary>

@@ -21,7 +21,7 @@ namespace Bounded.Analyzers.Async
         public override void Initialize(AnalysisContext context)
         {
             context.EnableConcurrentExecution();
-            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+            context.ConfigureGeneratedCodeAnalysis(GeneratedCode.SkipAnalysisOnly); // and #line hidden checked when reporting
             context.RegisterCompilationStartAction(start =>
             {
                 var types = KnownTypes.For(start.Compilation);
@@ -61,7 +61,7 @@ namespace Bounded.Analyzers.Async
 
             string display = counterpart.Kind == CounterpartKind.Delay ? "Task.Delay" : counterpart.Method.Name;
             var properties = ImmutableDictionary<string, string?>.Empty.Add(CounterpartProperty, counterpart.Method.Name);
-            context.ReportDiagnostic(Diagnostic.Create(
+            context.ReportOutsideHiddenCode(Diagnostic.Create(
                 Rules.UseAsyncCounterpart,
                 invocation.Syntax.GetLocation(),
                 properties,

@@ -27,7 +27,7 @@ namespace Bounded.Analyzers.Cancellation
         public override void Initialize(AnalysisContext context)
         {
             context.EnableConcurrentExecution();
-            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+            context.ConfigureGeneratedCodeAnalysis(GeneratedCode.SkipAnalysisOnly); // and #line hidden checked when reporting
             context.RegisterCompilationStartAction(start =>
             {
                 var types = KnownTypes.For(start.Compilation);
@@ -63,7 +63,7 @@ namespace Bounded.Analyzers.Cancellation
             var properties = ImmutableDictionary<string, string?>.Empty
                 .Add(KindProperty, site.Kind)
                 .Add(TokenProperty, token.Expression);
-            context.ReportDiagnostic(Diagnostic.Create(Rules.ForwardCancellationToken, site.Node.GetLocation(), properties, token.Expression, site.Target));
+            context.ReportOutsideHiddenCode(Diagnostic.Create(Rules.ForwardCancellationToken, site.Node.GetLocation(), properties, token.Expression, site.Target));
         }
     }
 }

@@ -38,7 +38,7 @@ namespace Bounded.Analyzers.Concurrency
         public override void Initialize(AnalysisContext context)
         {
             context.EnableConcurrentExecution();
-            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+            context.ConfigureGeneratedCodeAnalysis(GeneratedCode.SkipAnalysisOnly); // and #line hidden checked when reporting
             context.RegisterCompilationStartAction(start =>
             {
                 var types = KnownTypes.For(start.Compilation);
@@ -197,7 +197,7 @@ namespace Bounded.Analyzers.Concurrency
                 var collection = UnboundedCollection(loop, max, types, ct);
                 if (collection != null)
                 {
-                    context.ReportDiagnostic(Diagnostic.Create(
+                    context.ReportOutsideHiddenCode(Diagnostic.Create(
                         Rules.UnboundedFanOut,
                         start.Syntax.GetLocation(),
                         ImmutableDictionary<string, string?>.Empty.Add(ShapeKey, ShapeLoop)
@@ -275,7 +275,7 @@ namespace Bounded.Analyzers.Concurrency
 
             // Query syntax: the Select is implicit; report at the query expression.
             var at = select.Parent is ITranslatedQueryOperation query ? query.Syntax : select.Syntax;
-            context.ReportDiagnostic(Diagnostic.Create(
+            context.ReportOutsideHiddenCode(Diagnostic.Create(
                 Rules.UnboundedFanOut,
                 at.GetLocation(),
                 ImmutableDictionary<string, string?>.Empty.Add(ShapeKey, ShapeSelect),
@@ -364,7 +364,7 @@ namespace Bounded.Analyzers.Concurrency
                     string source = invocation.TargetMethod.Name == "For" && invocation.Arguments.Length >= 2
                         ? invocation.Arguments[0].Value.Syntax + ".." + invocation.Arguments[1].Value.Syntax
                         : invocation.Arguments[0].Value.Syntax.ToString();
-                    context.ReportDiagnostic(Diagnostic.Create(
+                    context.ReportOutsideHiddenCode(Diagnostic.Create(
                         Rules.UnboundedFanOut,
                         lambda.Syntax.GetLocation(),
                         ImmutableDictionary<string, string?>.Empty.Add(ShapeKey, ShapeParallel),

@@ -1,3 +1,4 @@
+using Bounded.Analyzers.Common;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
@@ -36,7 +37,7 @@ namespace Bounded.Analyzers.Domains
         public override void Initialize(AnalysisContext context)
         {
             context.EnableConcurrentExecution();
-            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+            context.ConfigureGeneratedCodeAnalysis(GeneratedCode.SkipAnalysisOnly); // and #line hidden checked when reporting
             context.RegisterCompilationStartAction(start =>
             {
                 var state = new CompilationBoundaries(start.Compilation);

@@ -1,3 +1,4 @@
+using Bounded.Analyzers.Common;
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
@@ -284,7 +285,11 @@ namespace Bounded.Analyzers.Domains
         private void Report(DiagnosticDescriptor descriptor, SyntaxNode site, ImmutableDictionary<string, string?>? properties, params object[] arguments)
         {
             _reported.Add(site);
-            _report(Diagnostic.Create(descriptor, site.GetLocation(), properties, arguments));
+            var location = site.GetLocation();
+            if (!GeneratedCode.IsHidden(location, _cancellationToken))
+            {
+                _report(Diagnostic.Create(descriptor, location, properties, arguments));
+            }
         }
 
         private static string Display(ISymbol symbol) =>
