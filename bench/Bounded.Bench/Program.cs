@@ -106,10 +106,14 @@ namespace Bounded.Bench
                         result.CompilerMs.Add(compiler);
                     }
 
-                    await Measurement.RunGroupsAsync(fresh, groups, analyzerOptions, result, record).ConfigureAwait(false);
+                    var line = new System.Text.StringBuilder($"  {(record ? "run" : "warm-up")} {run + 1 - (record ? warmups : 0)}: compiler {compiler:F0} ms");
+                    foreach (var group in groups)
+                    {
+                        double ms = await Measurement.RunGroupAsync(fresh, group, analyzerOptions, result, record).ConfigureAwait(false);
+                        line.Append($"; {group.Name} {ms:F0} ms");
+                    }
 
-                    Console.WriteLine($"  {(record ? "run" : "warm-up")} {run + 1 - (record ? warmups : 0)}: compiler {compiler:F0} ms; "
-                        + string.Join("; ", groups.Select(g => $"{g.Name} {(record ? result.GroupMs[g.Name][^1] : double.NaN):F0} ms")));
+                    Console.WriteLine(line.ToString());
                 }
 
                 results.Add(result);

@@ -189,9 +189,12 @@ namespace Bounded.Bench
             sb.AppendLine("same ground on the same code. Every time is a median over the repetitions. Both the compiler and the analyzers");
             sb.AppendLine("run single-threaded (`concurrentBuild: false`, `concurrentAnalysis: false`) so their times are comparable;");
             sb.AppendLine("an analyzer's time is Roslyn's own execution-time telemetry (`logAnalyzerExecutionTime`), summed over its callbacks.");
-            sb.AppendLine("Our analyzers and the enabled peer analyzers run together in one `CompilationWithAnalyzers` over a fresh copy of the");
-            sb.AppendLine("compilation (one binding for all; the binding itself is the compiler's time, not an analyzer's; the compilation's");
-            sb.AppendLine("references are bound before the analyzers start, so the first analyzer to touch a symbol is not charged for it).");
+            sb.AppendLine("Our pack and each peer package run alone, each in its own `CompilationWithAnalyzers` over a fresh copy of the");
+            sb.AppendLine("compilation, as if it were the only package a project added (in one shared run, the driver's per-file work behind");
+            sb.AppendLine("the first diagnostic in a file was charged to whichever analyzer reported there first; the compilation's references");
+            sb.AppendLine("are bound before the analyzers start, so the first analyzer to touch a symbol is not charged for it). The process");
+            sb.AppendLine("uses server GC, as csc and VBCSCompiler do: the telemetry is wall-clock time, so a collection's pause lands in");
+            sb.AppendLine("whichever callback is running, and single medians still move by 20-30% from run to run.");
             sb.AppendLine("A peer analyzer's time covers all of its enabled rules: when one peer analyzer reports several rules of the");
             sb.AppendLine("map (Meziantou's MA0042 and MA0045 share one), each of those rules is charged the whole analyzer.");
             sb.AppendLine();
