@@ -53,7 +53,7 @@ namespace Bounded.Analyzers.Common.Tokens
                 cancellationToken.ThrowIfCancellationRequested();
                 switch (current)
                 {
-                    case IBlockOperation block:
+                    case IBlockOperation block when DeclaresTokenLocal(block, block.Locals, types): // answered once per block: a long body has many locals and calls
                         {
                             var found = FromLocals(block.Locals, child, before, crossedLocalFunction, crossedFunction, lookupPosition, model, types, cancellationToken);
                             if (found != null)
@@ -64,7 +64,7 @@ namespace Bounded.Analyzers.Common.Tokens
                             break;
                         }
 
-                    case IUsingOperation @using when child != null && child == @using.Body:
+                    case IUsingOperation @using when child != null && child == @using.Body && DeclaresTokenLocal(@using, @using.Locals, types):
                         {
                             var found = FromLocals(@using.Locals, null, before, crossedLocalFunction, crossedFunction, lookupPosition, model, types, cancellationToken);
                             if (found != null)
@@ -156,12 +156,27 @@ namespace Bounded.Analyzers.Common.Tokens
                 return false;
             }
 
+            // The member first (one cached answer), then the blocks and functions around the operation.
+            if (member is not IMethodSymbol method)
+            {
+                return true; // not a method body: leave it to Find
+            }
+
+            var cache = types.MembersProvidingTokens;
+            bool provides = cache.TryGetValue(method, out bool known)
+                ? known
+                : cache.GetOrAdd(method, CarriesToken(method.Parameters, types) || ActionHttpContext.Of(method, default).MayProvide);
+            if (provides)
+            {
+                return true;
+            }
+
             for (var current = operation.Parent; current != null; current = current.Parent)
             {
                 bool found = current switch
                 {
-                    IBlockOperation block => DeclaresTokenLocal(block.Locals, types),
-                    IUsingOperation @using => DeclaresTokenLocal(@using.Locals, types),
+                    IBlockOperation block => DeclaresTokenLocal(block, block.Locals, types),
+                    IUsingOperation @using => DeclaresTokenLocal(@using, @using.Locals, types),
                     IAnonymousFunctionOperation lambda => CarriesToken(lambda.Symbol.Parameters, types),
                     ILocalFunctionOperation localFunction => CarriesToken(localFunction.Symbol.Parameters, types),
                     _ => false,
@@ -172,28 +187,40 @@ namespace Bounded.Analyzers.Common.Tokens
                 }
             }
 
-            if (member is not IMethodSymbol method)
-            {
-                return true; // not a method body: leave it to Find
-            }
-
-            var cache = types.MembersProvidingTokens;
-            return cache.TryGetValue(method, out bool provides)
-                ? provides
-                : cache.GetOrAdd(method, CarriesToken(method.Parameters, types) || ActionHttpContext.Of(method, default).MayProvide);
+            return false;
         }
 
-        private static bool DeclaresTokenLocal(ImmutableArray<ILocalSymbol> locals, KnownTypes types)
+        /// <summary>Per block (or using), whether it declares a token or token-source local: asked by every call in it, answered once.</summary>
+        private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<IOperation, object> TokenLocalScopes = new();
+
+        private static readonly object DeclaresToken = new();
+        private static readonly object DeclaresNoToken = new();
+
+        private static bool DeclaresTokenLocal(IOperation scope, ImmutableArray<ILocalSymbol> locals, KnownTypes types)
         {
+            if (locals.IsEmpty)
+            {
+                return false;
+            }
+
+            if (TokenLocalScopes.TryGetValue(scope, out var known))
+            {
+                return known == DeclaresToken;
+            }
+
+            bool declares = false;
             foreach (var local in locals)
             {
                 if (TokenValues.IsToken(local.Type, types) || TokenValues.IsTokenSource(local.Type, types))
                 {
-                    return true;
+                    declares = true;
+                    break;
                 }
             }
 
-            return false;
+            var answer = declares ? DeclaresToken : DeclaresNoToken;
+            TokenLocalScopes.GetValue(scope, _ => answer); // a concurrent caller may have added the same answer first
+            return declares;
         }
 
         private static bool CarriesToken(ImmutableArray<IParameterSymbol> parameters, KnownTypes types)
