@@ -165,7 +165,7 @@ namespace Bounded.Analyzers.Common.Tokens
             var cache = types.MembersProvidingTokens;
             bool provides = cache.TryGetValue(method, out bool known)
                 ? known
-                : cache.GetOrAdd(method, CarriesToken(method.Parameters, types) || ActionHttpContext.Of(method, default).MayProvide);
+                : cache.GetOrAdd(method, CarriesToken(method.Parameters, types) || ActionHttpContextOf(method, types, default).MayProvide);
             if (provides)
             {
                 return true;
@@ -490,12 +490,7 @@ namespace Bounded.Analyzers.Common.Tokens
 
         private static TokenCandidate? FromHttpContext(IMethodSymbol method, int position, SemanticModel model, KnownTypes types, System.Threading.CancellationToken cancellationToken)
         {
-            var cache = types.ActionHttpContexts;
-            if (!cache.TryGetValue(method, out var action))
-            {
-                action = cache.GetOrAdd(method, ActionHttpContext.Of(method, cancellationToken));
-            }
-
+            var action = ActionHttpContextOf(method, types, cancellationToken);
             IPropertySymbol? property = action.Property;
             if (action.DependsOnPosition)
             {
@@ -505,6 +500,13 @@ namespace Bounded.Analyzers.Common.Tokens
             }
 
             return property == null ? null : new TokenCandidate(property, "HttpContext.RequestAborted", TokenSourceKind.RequestAborted);
+        }
+
+        /// <summary>The action's <see cref="ActionHttpContext"/>, worked out on first use (by <see cref="MayBeInScope"/> or <see cref="Find"/>) and cached per compilation.</summary>
+        private static ActionHttpContext ActionHttpContextOf(IMethodSymbol method, KnownTypes types, System.Threading.CancellationToken cancellationToken)
+        {
+            var cache = types.ActionHttpContexts;
+            return cache.TryGetValue(method, out var action) ? action : cache.GetOrAdd(method, ActionHttpContext.Of(method, cancellationToken));
         }
 
         /// <summary>
