@@ -40,6 +40,11 @@ namespace Bounded.CodeFixes.Cancellation
 
         private bool CalledAsExtension { get; set; }
 
+        /// <summary>The array type that wraps expanded <c>params</c> arguments (the overload takes a plain array); null when none.</summary>
+        private ArrayTypeSyntax? ArrayType { get; set; }
+
+        private int ArrayIndex { get; set; }
+
         private bool InsideConfigureAwait { get; set; }
 
         /// <summary>True when <c>WithCancellation</c> does not bind where it goes (System.Threading.Tasks is not imported).</summary>
@@ -57,6 +62,8 @@ namespace Bounded.CodeFixes.Cancellation
                         Index = site.Form.ParameterIndex,
                         Name = site.Form.ParameterName,
                         CalledAsExtension = TokenArguments.IsCalledAsExtension(call, site.Form.Method, model),
+                        ArrayType = TokenArguments.ArrayTypeFor(site.Form, model, call.SpanStart),
+                        ArrayIndex = site.Form.ArrayParameterIndex,
                     };
                 case ForwardingSite.KindReplace when site.Node is ArgumentSyntax:
                     return new TokenEdit(site.Node, site.Kind, token);
@@ -83,6 +90,11 @@ namespace Bounded.CodeFixes.Cancellation
             switch (Kind)
             {
                 case ForwardingSite.KindAdd when current is InvocationExpressionSyntax call && Target != null:
+                    if (ArrayType != null)
+                    {
+                        call = TokenArguments.WrapInArray(call, ArrayIndex - (CalledAsExtension ? 1 : 0), ArrayType);
+                    }
+
                     return TokenArguments.AddToken(call, Target, Index, Name, Token, CalledAsExtension);
                 case ForwardingSite.KindReplace when current is ArgumentSyntax argument:
                     return argument.WithExpression(Token.WithTriviaFrom(argument.Expression));

@@ -244,6 +244,106 @@ namespace Shop.Controllers
     }
 }");
 
+        [Fact]
+        public Task StreamReaderReadLineAsync_ValueTaskOverload() => Verify.VerifyCodeFixAsync(
+            Code(@"        public async Task<int> CountAsync(StreamReader reader, CancellationToken ct)
+        {
+            int n = 0;
+            while (await [|reader.ReadLineAsync()|] is not null) { n++; }
+            var last = await [|reader.ReadLineAsync()|].ConfigureAwait(false);
+            return n;
+        }"),
+            Code(@"        public async Task<int> CountAsync(StreamReader reader, CancellationToken ct)
+        {
+            int n = 0;
+            while (await reader.ReadLineAsync(ct) is not null) { n++; }
+            var last = await reader.ReadLineAsync(ct).ConfigureAwait(false);
+            return n;
+        }"));
+
+        [Fact]
+        public Task StreamReaderReadLineAsync_TaskKeptAsTask_NotReported() => Verify.VerifyAnalyzerAsync(
+            Code(@"        public async Task<string?> FirstAsync(StreamReader reader, CancellationToken ct)
+        {
+            Task<string?> pending = reader.ReadLineAsync();
+            return await pending;
+        }
+
+        public Task<string?> NextAsync(StreamReader reader, CancellationToken ct) => reader.ReadLineAsync();"));
+
+        private const string EfStore = @"using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace Shop
+{
+    public class Product { public int Id { get; set; } public string Name { get; set; } = """"; }
+
+    public class ShopContext : DbContext
+    {
+        public DbSet<Product> Products => Set<Product>();
+    }
+";
+
+        [Fact]
+        public Task EfCoreFindAsync_KeysWrappedInArray() => Verify.VerifyCodeFixAsync(EfStore + @"
+    public class Catalog
+    {
+        public async Task<string?> NameAsync(ShopContext db, int id, int tenant, CancellationToken ct)
+        {
+            var product = await [|db.Products.FindAsync(id)|];
+            var other = await [|db.FindAsync<Product>(id)|];
+            var composite = await [|db.Products.FindAsync(tenant, id)|];
+            var keys = new object[] { id };
+            var byKeys = await [|db.Products.FindAsync(keys)|];
+            return product?.Name ?? other?.Name ?? composite?.Name ?? byKeys?.Name;
+        }
+    }
+}", EfStore + @"
+    public class Catalog
+    {
+        public async Task<string?> NameAsync(ShopContext db, int id, int tenant, CancellationToken ct)
+        {
+            var product = await db.Products.FindAsync(new object[] { id }, ct);
+            var other = await db.FindAsync<Product>(new object[] { id }, ct);
+            var composite = await db.Products.FindAsync(new object[] { tenant, id }, ct);
+            var keys = new object[] { id };
+            var byKeys = await db.Products.FindAsync(keys, ct);
+            return product?.Name ?? other?.Name ?? composite?.Name ?? byKeys?.Name;
+        }
+    }
+}");
+
+        [Fact]
+        public Task ControllerAction_EfCoreFindAsync_GetsRequestAborted() => Verify.VerifyCodeFixAsync(EfStore + @"
+    public class ProductsController : ControllerBase
+    {
+        private readonly ShopContext _db;
+
+        public ProductsController(ShopContext db) => _db = db;
+
+        public async Task<IActionResult> Get(int id)
+        {
+            var product = await [|_db.Products.FindAsync(id)|];
+            return product == null ? NotFound() : Ok(product.Name);
+        }
+    }
+}", EfStore + @"
+    public class ProductsController : ControllerBase
+    {
+        private readonly ShopContext _db;
+
+        public ProductsController(ShopContext db) => _db = db;
+
+        public async Task<IActionResult> Get(int id)
+        {
+            var product = await _db.Products.FindAsync(new object[] { id }, HttpContext.RequestAborted);
+            return product == null ? NotFound() : Ok(product.Name);
+        }
+    }
+}");
+
         // ---- negatives ----
 
         [Fact]

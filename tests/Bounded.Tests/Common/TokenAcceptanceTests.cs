@@ -34,6 +34,12 @@ namespace App
         public Task Shape(int x) => Task.CompletedTask;
         public ValueTask Shape(int x, CancellationToken ct) => default;
         public Task Plain(int x) => Task.CompletedTask;
+        public Task<string?> Line() => Task.FromResult<string?>(null);
+        public ValueTask<string?> Line(CancellationToken ct) => default;
+        public Task<int> Count(int x) => Task.FromResult(x);
+        public ValueTask<long> Count(int x, CancellationToken ct) => default;
+        public ValueTask<string?> Find(params object[] keys) => default;
+        public ValueTask<string?> Find(object[] keys, CancellationToken ct) => default;
     }
 
     public static class ApiExtensions
@@ -102,14 +108,60 @@ namespace App
             Code("            await ApiExtensions.Send(api, \"hi\", cancellationToken);"));
 
         [Fact]
-        public Task NoForm_ObsoleteLessAccessibleDifferentReturnOrNone() => Verify.VerifyAnalyzerAsync(Code(@"
+        public Task NoForm_ObsoleteLessAccessibleOtherAwaitableNotAwaitedOtherResultOrNone() => Verify.VerifyAnalyzerAsync(Code(@"
             await api.Old();
             await api.Hidden();
-            await api.Shape(1);
+            var shaped = api.Shape(1);
+            await shaped;
+            await api.Count(1);
             await api.Plain(1);
             await api.Over(""x"", CancellationToken.None);
             await api.Optional(1, default);
             await api.Many(""{0}"", cancellationToken, 1);"));
+
+        [Fact]
+        public Task Overload_OtherAwaitableSameResult_Awaited() => Verify.VerifyCodeFixAsync(
+            Code(@"            var line = await {|#0:api.Line()|};
+            await {|#1:api.Shape(1)|};"),
+            new[]
+            {
+                Verify.Diagnostic().WithLocation(0).WithArguments("Api.Line(CancellationToken)", 0, "ct", "overload"),
+                Verify.Diagnostic().WithLocation(1).WithArguments("Api.Shape(int, CancellationToken)", 1, "ct", "overload"),
+            },
+            Code(@"            var line = await api.Line(cancellationToken);
+            await api.Shape(1, cancellationToken);"));
+
+        [Fact]
+        public Task Overload_OtherAwaitableSameResult_AwaitedThroughConfigureAwait() => Verify.VerifyCodeFixAsync(
+            Code("            var line = await [|api.Line()|].ConfigureAwait(false);"),
+            Code("            var line = await api.Line(cancellationToken).ConfigureAwait(false);"));
+
+        [Fact]
+        public Task Overload_OtherAwaitable_StoredOrReturnedTask_NoForm() => Verify.VerifyAnalyzerAsync(Code(@"
+            Task<string?> pending = api.Line();
+            var tasks = new List<Task<string?>> { api.Line() };
+            await pending;
+            await Task.WhenAll(tasks);
+            await Task.WhenAll(api.Line(), api.Line());"));
+
+        [Fact]
+        public Task ParamsTakenAsArray_ExpandedArgumentsWrapped() => Verify.VerifyCodeFixAsync(
+            Code(@"            await {|#0:api.Find(1)|};
+            await {|#1:api.Find(1, ""b"")|};"),
+            new[]
+            {
+                Verify.Diagnostic().WithLocation(0).WithArguments("Api.Find(object[], CancellationToken)", 1, "ct", "overload"),
+                Verify.Diagnostic().WithLocation(1).WithArguments("Api.Find(object[], CancellationToken)", 1, "ct", "overload"),
+            },
+            Code(@"            await api.Find(new object[] { 1 }, cancellationToken);
+            await api.Find(new object[] { 1, ""b"" }, cancellationToken);"));
+
+        [Fact]
+        public Task ParamsTakenAsArray_ArrayPassed_NotWrapped() => Verify.VerifyCodeFixAsync(
+            Code(@"            var keys = new object[] { 1 };
+            await [|api.Find(keys)|];"),
+            Code(@"            var keys = new object[] { 1 };
+            await api.Find(keys, cancellationToken);"));
 
         [Fact]
         public Task FrameworkOverloads() => Verify.VerifyAnalyzerAsync(@"using System.IO;

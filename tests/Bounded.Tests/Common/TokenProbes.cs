@@ -109,7 +109,11 @@ namespace Bounded.Tests.Common
                     "Add token",
                     _ =>
                     {
-                        var updated = TokenArguments.AddToken(call, form.Method, form.ParameterIndex, form.ParameterName, SyntaxFactory.ParseExpression(token.Expression), model);
+                        bool extension = TokenArguments.IsCalledAsExtension(call, form.Method, model);
+                        var wrapped = TokenArguments.ArrayTypeFor(form, model, call.SpanStart) is { } arrayType
+                            ? TokenArguments.WrapInArray(call, form.ArrayParameterIndex - (extension ? 1 : 0), arrayType)
+                            : call;
+                        var updated = TokenArguments.AddToken(wrapped, form.Method, form.ParameterIndex, form.ParameterName, SyntaxFactory.ParseExpression(token.Expression), extension);
                         return Task.FromResult(context.Document.WithSyntaxRoot(root.ReplaceNode(call, updated)));
                     },
                     "AddToken"),

@@ -14,6 +14,15 @@ namespace Bounded.Analyzers.Common.Tokens
     /// (same types, ref kinds and <c>params</c>) plus one <c>CancellationToken</c> in any position, the same
     /// return type and the same number of type parameters (constructed with the callee's type arguments).</item>
     /// </list>
+    /// Two overload shapes differ from the callee and are forms only where the call can take them as written:
+    /// <list type="bullet">
+    /// <item>another awaitable with the same awaited result (<c>Task&lt;string?&gt; ReadLineAsync()</c> and
+    /// <c>ValueTask&lt;string?&gt; ReadLineAsync(CancellationToken)</c>): only where the call is awaited (directly or
+    /// through <c>ConfigureAwait</c>), since a stored or returned task would change type;</item>
+    /// <item>the callee's <c>params T[]</c> taken as a plain <c>T[]</c> (EF Core's <c>FindAsync(params object[])</c> and
+    /// <c>FindAsync(object[], CancellationToken)</c>): an expanded call must wrap its arguments in an array
+    /// (<see cref="TokenForm.ArrayParameterIndex"/>), so only when no argument is named.</item>
+    /// </list>
     /// Not a form: a call that already passes any token (even <c>CancellationToken.None</c>); a method on the
     /// <see cref="UncancellableByDesign"/> list.
     /// </summary>
@@ -68,7 +77,25 @@ namespace Bounded.Analyzers.Common.Tokens
             foreach (var match in matches)
             {
                 var constructed = match.Constructed;
-                if (expandedParams && !constructed.Parameters[constructed.Parameters.Length - 1].IsParams)
+                int arrayParameterIndex = -1;
+                if (match.TakesParamsAsArray)
+                {
+                    if (expandedParams)
+                    {
+                        if (HasNamedArgument(invocation))
+                        {
+                            continue;
+                        }
+
+                        arrayParameterIndex = match.ArrayParameterIndex;
+                    }
+                }
+                else if (expandedParams && !constructed.Parameters[constructed.Parameters.Length - 1].IsParams)
+                {
+                    continue;
+                }
+
+                if (match.ReturnDiffers && !IsAwaited(invocation))
                 {
                     continue;
                 }
@@ -90,7 +117,7 @@ namespace Bounded.Analyzers.Common.Tokens
                     }
                 }
 
-                form = new TokenForm(constructed, match.TokenIndex, constructed.Parameters[match.TokenIndex].Name, isOverload: true);
+                form = new TokenForm(constructed, match.TokenIndex, constructed.Parameters[match.TokenIndex].Name, isOverload: true, arrayParameterIndex);
                 return true;
             }
 
@@ -262,9 +289,9 @@ namespace Bounded.Analyzers.Common.Tokens
             var builder = ImmutableArray.CreateBuilder<OverloadMatch>();
             foreach (var candidate in Overloads(method, receiver))
             {
-                if (TryMatch(method, candidate, types, out var constructed, out int index))
+                if (TryMatch(method, candidate, types, out var constructed, out int index, out int arrayIndex, out bool returnDiffers))
                 {
-                    builder.Add(new OverloadMatch(candidate, constructed, index, IsEffectivelyPublic(candidate)));
+                    builder.Add(new OverloadMatch(candidate, constructed, index, IsEffectivelyPublic(candidate), arrayIndex, returnDiffers));
                 }
             }
 
@@ -330,6 +357,36 @@ namespace Bounded.Analyzers.Common.Tokens
             return false;
         }
 
+        private static bool HasNamedArgument(IInvocationOperation invocation)
+        {
+            if (invocation.Syntax is Microsoft.CodeAnalysis.CSharp.Syntax.InvocationExpressionSyntax call)
+            {
+                foreach (var argument in call.ArgumentList.Arguments)
+                {
+                    if (argument.NameColon != null)
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            }
+
+            return true;
+        }
+
+        /// <summary>The call's task is awaited at once (<c>await x.M()</c> or <c>await x.M().ConfigureAwait(...)</c>), so its type does not matter.</summary>
+        private static bool IsAwaited(IInvocationOperation invocation)
+        {
+            var parent = invocation.Parent;
+            if (parent is IInvocationOperation { TargetMethod.Name: "ConfigureAwait" } configure && configure.Instance == invocation)
+            {
+                parent = configure.Parent;
+            }
+
+            return parent is IAwaitOperation;
+        }
+
         private static bool UsesExpandedParams(IInvocationOperation invocation)
         {
             foreach (var argument in invocation.Arguments)
@@ -378,10 +435,19 @@ namespace Bounded.Analyzers.Common.Tokens
             }
         }
 
-        private static bool TryMatch(IMethodSymbol method, IMethodSymbol candidate, KnownTypes types, [NotNullWhen(true)] out IMethodSymbol? constructed, out int tokenIndex)
+        private static bool TryMatch(
+            IMethodSymbol method,
+            IMethodSymbol candidate,
+            KnownTypes types,
+            [NotNullWhen(true)] out IMethodSymbol? constructed,
+            out int tokenIndex,
+            out int arrayParameterIndex,
+            out bool returnDiffers)
         {
             constructed = null;
             tokenIndex = -1;
+            arrayParameterIndex = -1;
+            returnDiffers = false;
             if (candidate.MethodKind != method.MethodKind
                 || candidate.IsStatic != method.IsStatic
                 || candidate.Parameters.Length != method.Parameters.Length + 1
@@ -424,15 +490,36 @@ namespace Bounded.Analyzers.Common.Tokens
                 }
 
                 var q = method.Parameters[j++];
-                if (p.RefKind != q.RefKind || p.IsParams != q.IsParams || !SymbolEqualityComparer.Default.Equals(p.Type, q.Type))
+                if (p.RefKind != q.RefKind || !SymbolEqualityComparer.Default.Equals(p.Type, q.Type))
                 {
                     return false;
                 }
+
+                if (p.IsParams != q.IsParams)
+                {
+                    // Only the callee's trailing params array taken as a plain array by the overload.
+                    if (!q.IsParams || q.Type is not IArrayTypeSymbol || j != method.Parameters.Length)
+                    {
+                        return false;
+                    }
+
+                    arrayParameterIndex = i;
+                }
             }
 
-            if (index < 0 || !SameReturn(shaped, method))
+            if (index < 0)
             {
                 return false;
+            }
+
+            if (!SameReturn(shaped, method))
+            {
+                if (!SameAwaitedResult(shaped, method, types))
+                {
+                    return false;
+                }
+
+                returnDiffers = true;
             }
 
             constructed = shaped;
@@ -442,6 +529,28 @@ namespace Bounded.Analyzers.Common.Tokens
 
         private static bool SameReturn(IMethodSymbol a, IMethodSymbol b) =>
             a.ReturnsVoid == b.ReturnsVoid && a.RefKind == b.RefKind && SymbolEqualityComparer.Default.Equals(a.ReturnType, b.ReturnType);
+
+        /// <summary>Both return <c>Task</c>/<c>ValueTask</c>, or both <c>Task&lt;T&gt;</c>/<c>ValueTask&lt;T&gt;</c> of the same <c>T</c>: awaiting either gives the same.</summary>
+        private static bool SameAwaitedResult(IMethodSymbol a, IMethodSymbol b, KnownTypes types)
+        {
+            if (a.RefKind != RefKind.None || b.RefKind != RefKind.None
+                || a.ReturnType is not INamedTypeSymbol x || b.ReturnType is not INamedTypeSymbol y)
+            {
+                return false;
+            }
+
+            bool IsPlain(INamedTypeSymbol t) =>
+                SymbolEqualityComparer.Default.Equals(t, types.Task) || SymbolEqualityComparer.Default.Equals(t, types.ValueTask);
+            bool IsGeneric(INamedTypeSymbol t) =>
+                SymbolEqualityComparer.Default.Equals(t.OriginalDefinition, types.TaskOfT) || SymbolEqualityComparer.Default.Equals(t.OriginalDefinition, types.ValueTaskOfT);
+
+            if (IsPlain(x) && IsPlain(y))
+            {
+                return true;
+            }
+
+            return IsGeneric(x) && IsGeneric(y) && SymbolEqualityComparer.Default.Equals(x.TypeArguments[0], y.TypeArguments[0]);
+        }
 
         private static bool IsObsolete(ISymbol symbol, KnownTypes types)
         {
@@ -471,13 +580,23 @@ namespace Bounded.Analyzers.Common.Tokens
     /// <summary>An overload that can take the token: as declared, as constructed with the callee's type arguments, and where the token goes.</summary>
     internal readonly struct OverloadMatch
     {
-        public OverloadMatch(IMethodSymbol candidate, IMethodSymbol constructed, int tokenIndex, bool effectivelyPublic)
+        public OverloadMatch(IMethodSymbol candidate, IMethodSymbol constructed, int tokenIndex, bool effectivelyPublic, int arrayParameterIndex, bool returnDiffers)
         {
             Candidate = candidate;
             Constructed = constructed;
             TokenIndex = tokenIndex;
             EffectivelyPublic = effectivelyPublic;
+            ArrayParameterIndex = arrayParameterIndex;
+            ReturnDiffers = returnDiffers;
         }
+
+        /// <summary>The overload's plain array parameter that stands for the callee's <c>params</c> array; -1 when none.</summary>
+        public int ArrayParameterIndex { get; }
+
+        public bool TakesParamsAsArray => ArrayParameterIndex >= 0;
+
+        /// <summary>The overload returns another awaitable of the same result (a form only where the call is awaited).</summary>
+        public bool ReturnDiffers { get; }
 
         public IMethodSymbol Candidate { get; }
 

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using Bounded.Analyzers.Common.Tokens;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -79,6 +80,54 @@ namespace Bounded.CodeFixes.Common.Tokens
                 nodes.Add(named.WithAdditionalAnnotations(Formatter.Annotation));
             }
 
+            return invocation.WithArgumentList(invocation.ArgumentList.WithArguments(Join(nodes, arguments)));
+        }
+
+        /// <summary>
+        /// The array type to write for <see cref="TokenForm.ArrayParameterIndex"/> at <paramref name="position"/>, as a
+        /// person would (<c>object[]</c>, no nullable annotations on the elements); null when the form needs none.
+        /// </summary>
+        public static ArrayTypeSyntax? ArrayTypeFor(TokenForm form, SemanticModel model, int position)
+        {
+            if (form.ArrayParameterIndex < 0 || form.Method.Parameters[form.ArrayParameterIndex].Type is not IArrayTypeSymbol array)
+            {
+                return null;
+            }
+
+            var element = array.ElementType.WithNullableAnnotation(NullableAnnotation.NotAnnotated);
+            var text = element.ToMinimalDisplayString(model, position) + "[]";
+            return SyntaxFactory.ParseTypeName(text) as ArrayTypeSyntax;
+        }
+
+        /// <summary>
+        /// Wraps the expanded <c>params</c> arguments, from argument <paramref name="argumentIndex"/> on, in
+        /// <c>new T[] { ... }</c>: the overload that takes the token takes them as a plain array
+        /// (<c>FindAsync(id)</c> -> <c>FindAsync(new object[] { id }, ...)</c>).
+        /// </summary>
+        public static InvocationExpressionSyntax WrapInArray(InvocationExpressionSyntax invocation, int argumentIndex, ArrayTypeSyntax arrayType)
+        {
+            var arguments = invocation.ArgumentList.Arguments;
+            if (argumentIndex < 0 || argumentIndex > arguments.Count)
+            {
+                return invocation;
+            }
+
+            var elements = new List<ExpressionSyntax>();
+            for (int i = argumentIndex; i < arguments.Count; i++)
+            {
+                elements.Add(arguments[i].Expression.WithoutTrivia());
+            }
+
+            var creation = SyntaxFactory.ArrayCreationExpression(
+                arrayType.WithoutTrivia(),
+                SyntaxFactory.InitializerExpression(SyntaxKind.ArrayInitializerExpression, SyntaxFactory.SeparatedList(elements)));
+            var nodes = new List<ArgumentSyntax>();
+            for (int i = 0; i < argumentIndex; i++)
+            {
+                nodes.Add(arguments[i]);
+            }
+
+            nodes.Add(SyntaxFactory.Argument(creation).WithAdditionalAnnotations(Formatter.Annotation));
             return invocation.WithArgumentList(invocation.ArgumentList.WithArguments(Join(nodes, arguments)));
         }
 
