@@ -180,28 +180,6 @@ namespace Bounded.Analyzers.Api
             return false;
         }
 
-        /// <summary>Whether the parameter is exempt from binding rules: [FromServices], [FromKeyedServices] or [AsParameters].</summary>
-        public static bool IsServiceOrParameterSet(IParameterSymbol parameter, KnownTypes types)
-        {
-            foreach (var attribute in parameter.GetAttributes())
-            {
-                var type = attribute.AttributeClass;
-                if (type == null)
-                {
-                    continue;
-                }
-
-                if (SymbolEqualityComparer.Default.Equals(type, types.FromServicesAttribute)
-                    || SymbolEqualityComparer.Default.Equals(type, types.AsParametersAttribute)
-                    || type.Name == "FromKeyedServicesAttribute")
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
-
         /// <summary>Whether the method, invoked as a minimal handler, is in source (has a declaration).</summary>
         public static bool IsInSource(ISymbol symbol) => symbol.Locations.Any(l => l.IsInSource);
     }

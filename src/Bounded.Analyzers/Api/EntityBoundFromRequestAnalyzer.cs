@@ -6,7 +6,7 @@ using Microsoft.CodeAnalysis.Operations;
 
 namespace Bounded.Analyzers.Api
 {
-    /// <summary>BND2002: an endpoint parameter whose type exposes a domain entity (not [FromServices] or [AsParameters]).</summary>
+    /// <summary>BND2002: an endpoint parameter bound from the request (<see cref="BindingSources"/>: not a service or an [AsParameters] aggregate) whose type exposes a domain entity.</summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class EntityBoundFromRequestAnalyzer : DiagnosticAnalyzer
     {
@@ -62,7 +62,7 @@ namespace Bounded.Analyzers.Api
         {
             foreach (var parameter in method.Parameters)
             {
-                if (EndpointSites.IsServiceOrParameterSet(parameter, model.Types))
+                if (BindingSources.IsNotBoundFromRequest(parameter, model.Types))
                 {
                     continue;
                 }

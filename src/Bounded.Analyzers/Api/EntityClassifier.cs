@@ -170,7 +170,7 @@ namespace Bounded.Analyzers.Api
         }
 
         /// <summary>Framework generic types (Func, ILogger...) are not payloads; their arguments are not serialized.</summary>
-        private static bool IsFrameworkType(INamedTypeSymbol type)
+        public static bool IsFrameworkType(INamedTypeSymbol type)
         {
             string ns = type.ContainingNamespace?.ToDisplayString() ?? string.Empty;
             return ns == "System" || ns.StartsWith("System.", StringComparison.Ordinal)

@@ -45,7 +45,7 @@ namespace Bounded.Analyzers.Api
                         var entities = model.Entities(symbol.Options, type.Locations[0].SourceTree!);
                         if (IsNamedDto(type) || entities.InDtoNamespace(type))
                         {
-                            CheckDto(type, entities, checkedTypes, symbol.ReportDiagnostic);
+                            CheckDto(type, entities, model, checkedTypes, symbol.ReportDiagnostic);
                         }
                     },
                     SymbolKind.NamedType);
@@ -103,9 +103,18 @@ namespace Bounded.Analyzers.Api
                 }
             }
 
+            // Bound from the request by the same decision as BND2002 (BindingSources): services are not DTOs, and an
+            // [AsParameters] aggregate contributes only its members that are bound.
             foreach (var parameter in method.Parameters)
             {
-                if (!EndpointSites.IsServiceOrParameterSet(parameter, model.Types))
+                if (BindingSources.IsAsParameters(parameter, model.Types))
+                {
+                    foreach (var member in BindingSources.BoundMembers(parameter.Type, model.Types))
+                    {
+                        CollectPayloadTypes(member, entities, candidates, 0);
+                    }
+                }
+                else if (!BindingSources.IsService(parameter, model.Types))
                 {
                     CollectPayloadTypes(parameter.Type, entities, candidates, 0);
                 }
@@ -113,7 +122,7 @@ namespace Bounded.Analyzers.Api
 
             foreach (var candidate in candidates)
             {
-                CheckDto(candidate, entities, checkedTypes, report);
+                CheckDto(candidate, entities, model, checkedTypes, report);
             }
         }
 
@@ -136,6 +145,19 @@ namespace Bounded.Analyzers.Api
                 return;
             }
 
+            // A framework generic that is neither a wrapper nor a collection (UserManager<AppUser>, IOptions<T>) is not
+            // serialized: its type arguments are not payloads.
+            if (!entities.IsWrapper(named) && EntityClassifier.IsFrameworkType(named))
+            {
+                var element = entities.ElementType(named);
+                if (element != null)
+                {
+                    CollectPayloadTypes(element is INamedTypeSymbol { IsGenericType: true } pair && EntityClassifier.MetadataName(pair.OriginalDefinition) == "System.Collections.Generic.KeyValuePair`2" ? pair.TypeArguments[1] : element, entities, into, depth + 1);
+                }
+
+                return;
+            }
+
             foreach (var argument in named.TypeArguments)
             {
                 CollectPayloadTypes(argument, entities, into, depth + 1);
@@ -147,10 +169,13 @@ namespace Bounded.Analyzers.Api
             }
         }
 
-        private static void CheckDto(INamedTypeSymbol type, EntityClassifier entities, ConcurrentDictionary<INamedTypeSymbol, bool> checkedTypes, Action<Diagnostic> report)
+        private static void CheckDto(INamedTypeSymbol type, EntityClassifier entities, ApiModel model, ConcurrentDictionary<INamedTypeSymbol, bool> checkedTypes, Action<Diagnostic> report)
         {
             type = type.OriginalDefinition;
-            if (type.TypeKind is not (TypeKind.Class or TypeKind.Struct) || entities.IsEntity(type) || !checkedTypes.TryAdd(type, true))
+
+            // A DbContext is never a DTO: its DbSet<T> properties are how it reaches the entities, not a payload.
+            if (type.TypeKind is not (TypeKind.Class or TypeKind.Struct) || entities.IsEntity(type)
+                || BindingSources.IsDbContext(type, model.Types) || !checkedTypes.TryAdd(type, true))
             {
                 return;
             }

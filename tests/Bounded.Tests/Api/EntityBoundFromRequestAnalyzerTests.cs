@@ -118,6 +118,34 @@ namespace Shop.Api
 }");
 
         [Fact]
+        public Task ServiceParameters_SameDecisionAsBnd2003_NotReported() =>
+            Run(@"using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Shop.Api
+{
+    public class ShopContext : DbContext
+    {
+        public DbSet<Order> Orders => Set<Order>();
+    }
+
+    public class OrderServices(ShopContext context, IOrderRepository orders)
+    {
+        public ShopContext Context { get; } = context;
+        public IOrderRepository Orders { get; } = orders;
+    }
+
+    public static class Endpoints
+    {
+        public static void Map(WebApplication app)
+        {
+            app.MapGet(""/orders"", (ShopContext db, IOrderRepository orders, [AsParameters] OrderServices services, [FromKeyedServices(""main"")] Order current) => Results.NoContent());
+            app.MapPost(""/orders"", ([|IEnumerable<Order>|] orders, ShopContext db) => Results.NoContent());
+        }
+    }
+}");
+
+        [Fact]
         public Task DomainServiceWithoutData_IsNotAnEntity() =>
             Run(@"
 namespace Shop.Domain.Pricing

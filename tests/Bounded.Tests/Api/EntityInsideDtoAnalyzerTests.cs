@@ -131,6 +131,130 @@ namespace Shop.Domain
     }
 }");
 
+        private const string Services = @"using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Shop.Api
+{
+    public class ShopContext : DbContext
+    {
+        public DbSet<Order> Orders => Set<Order>();
+        public DbSet<Customer> Customers { get; set; } = null!;
+    }
+
+    public sealed class PlaceOrder
+    {
+        public {|#0:Customer|} Buyer { get; set; } = new();
+    }
+
+    public sealed class OrderSettings
+    {
+        public Order Template { get; set; } = new();
+    }
+";
+
+        [Fact]
+        public Task MinimalHandler_DbContextParameter_NotADto() =>
+            Run(Services + @"
+    public static class Endpoints
+    {
+        public static void Map(WebApplication app)
+        {
+            app.MapGet(""/orders"", async (ShopContext db) => await db.Orders.CountAsync());
+            app.MapGet(""/customers"", Count);
+        }
+
+        private static async Task<int> Count(ShopContext db, int page) => await db.Customers.CountAsync();
+    }
+}");
+
+        [Fact]
+        public Task MvcAction_DbContextParameter_NotADto() =>
+            Run(Services + @"
+    public class OrdersController : ControllerBase
+    {
+        [HttpGet]
+        public async Task<int> Count([FromServices] ShopContext db) => await db.Orders.CountAsync();
+
+        [HttpGet(""all"")]
+        public Task<int> CountAll(ShopContext db) => db.Orders.CountAsync();
+    }
+}");
+
+        [Fact]
+        public Task InterfaceServiceParameters_TypeArgumentsNotDtos() =>
+            Run(Services + @"
+    public static class Endpoints
+    {
+        public static void Map(WebApplication app) =>
+            app.MapGet(""/settings"", (IOptions<OrderSettings> options, ILogger<OrderSettings> logger, IOrderRepository orders) => Results.Ok(options.Value.Template.Id));
+    }
+}");
+
+        [Fact]
+        public Task FromServicesParameter_NotADto() =>
+            Run(Services + @"
+    public static class Endpoints
+    {
+        public static void Map(WebApplication app) =>
+            app.MapGet(""/settings"", ([FromServices] OrderSettings settings) => Results.Ok(settings.Template.Id));
+    }
+}");
+
+        [Fact]
+        public Task AsParametersAggregateOfServices_NotADto() =>
+            Run(Services + @"
+    public class OrderServices(ShopContext context, [FromServices] OrderSettings settings, IOptions<OrderSettings> options, ILogger<OrderServices> logger)
+    {
+        public ShopContext Context { get; } = context;
+        public OrderSettings Settings { get; } = settings;
+        public IOptions<OrderSettings> Options { get; } = options;
+        public ILogger<OrderServices> Logger { get; } = logger;
+    }
+
+    public static class Endpoints
+    {
+        public static void Map(WebApplication app) =>
+            app.MapGet(""/orders/{id}"", async (int id, [AsParameters] OrderServices services) => await services.Context.Orders.CountAsync(o => o.Id == id));
+    }
+}");
+
+        [Fact]
+        public Task AsParametersAggregate_BoundMemberIsADto() =>
+            Run(Services + @"
+    public record struct PlaceOrderParameters([FromBody] PlaceOrder Command, ShopContext Db);
+
+    public static class Endpoints
+    {
+        public static void Map(WebApplication app) =>
+            app.MapPost(""/orders"", ([AsParameters] PlaceOrderParameters parameters) => Results.NoContent());
+    }
+}",
+                Verify.Diagnostic().WithLocation(0).WithArguments("PlaceOrder", "Customer", "Buyer"));
+
+        [Fact]
+        public Task RequestDtoNextToDbContext_StillReported() =>
+            Run(Services + @"
+    public static class Endpoints
+    {
+        public static void Map(WebApplication app) =>
+            app.MapPost(""/orders"", async (PlaceOrder command, ShopContext db) => await db.SaveChangesAsync());
+    }
+}",
+                Verify.Diagnostic().WithLocation(0).WithArguments("PlaceOrder", "Customer", "Buyer"));
+
+        [Fact]
+        public Task CollectionInterfaceParameter_IsBound() =>
+            Run(Services + @"
+    public class OrdersController : ControllerBase
+    {
+        [HttpPost]
+        public IActionResult Post(IEnumerable<PlaceOrder> commands) => NoContent();
+    }
+}",
+                Verify.Diagnostic().WithLocation(0).WithArguments("PlaceOrder", "Customer", "Buyer"));
+
         [Fact]
         public Task WithoutAspNetCore_RegistersNothing()
         {
