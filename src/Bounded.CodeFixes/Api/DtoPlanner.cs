@@ -443,7 +443,9 @@ namespace Bounded.CodeFixes.Api
                     AddNamespaces(array.ElementType, usings);
                     break;
                 case INamedTypeSymbol named:
-                    if (named.SpecialType == SpecialType.None || named.OriginalDefinition.SpecialType == SpecialType.System_Nullable_T)
+                    // Every type written by name needs its namespace: DateTime, IEnumerable<T> and IReadOnlyList<T> are special
+                    // types too, and a file without implicit usings does not see System or System.Collections.Generic.
+                    if (!HasKeyword(named.SpecialType))
                     {
                         var outer = named;
                         while (outer.ContainingType != null)
@@ -465,6 +467,16 @@ namespace Bounded.CodeFixes.Api
                     break;
             }
         }
+
+        /// <summary>The type is written as a C# keyword (<c>int</c>, <c>string</c>, <c>object</c>...; TypeFormat uses them), so it needs no using.</summary>
+        private static bool HasKeyword(SpecialType type) => type switch
+        {
+            SpecialType.System_Object or SpecialType.System_Boolean or SpecialType.System_Char or SpecialType.System_SByte
+                or SpecialType.System_Byte or SpecialType.System_Int16 or SpecialType.System_UInt16 or SpecialType.System_Int32
+                or SpecialType.System_UInt32 or SpecialType.System_Int64 or SpecialType.System_UInt64 or SpecialType.System_Decimal
+                or SpecialType.System_Single or SpecialType.System_Double or SpecialType.System_String or SpecialType.System_Void => true,
+            _ => false,
+        };
 
         /// <summary>Adds a using unless the namespace is the target namespace or encloses it (then it is already in scope).</summary>
         private void AddNamespace(string ns, SortedSet<string> usings)

@@ -70,6 +70,79 @@ namespace Shop.Api
 }",
                 ("OrderRequest.cs", OrderRequest));
 
+        private const string Billing = @"using System;
+using System.Collections.Generic;
+
+namespace Shop.Billing.Domain
+{
+    public class Invoice
+    {
+        public int Number { get; set; }
+        public DateTime IssuedAt { get; set; }
+        public DateTime? PaidAt { get; set; }
+        public IReadOnlyList<string> Tags { get; set; } = new List<string>();
+    }
+
+    public class InvoiceLine
+    {
+        public string Sku { get; set; } = """";
+        public DateTime ShippedAt { get; set; }
+    }
+}
+";
+
+        [Fact]
+        public Task EndpointFileWithoutUsings_GeneratedRequestImportsWhatItUses()
+        {
+            var test = new Verify.Test
+            {
+                TestCode = @"using Microsoft.AspNetCore.Mvc;
+using Shop.Billing.Domain;
+
+namespace Shop.Billing.Api
+{
+    public class InvoicesController : ControllerBase
+    {
+        [HttpPost]
+        public IActionResult Create([FromBody] [|InvoiceLine|] line) => Ok(line.Sku);
+    }
+}",
+                FixedCode = @"using Microsoft.AspNetCore.Mvc;
+using Shop.Billing.Api.Contracts;
+using Shop.Billing.Domain;
+
+namespace Shop.Billing.Api
+{
+    public class InvoicesController : ControllerBase
+    {
+        [HttpPost]
+        public IActionResult Create([FromBody] InvoiceLineRequest request)
+        {
+            var line = request.ToDomain();
+            return Ok(line.Sku);
+        }
+    }
+}",
+            };
+            test.TestState.MainProject.Add("Billing.cs", Billing);
+            test.FixedState.MainProject.Add("InvoiceLineRequest.cs", @"using System;
+using Shop.Billing.Domain;
+
+namespace Shop.Billing.Api.Contracts
+{
+    public sealed record InvoiceLineRequest(string Sku, DateTime ShippedAt)
+    {
+        public InvoiceLine ToDomain() => new InvoiceLine
+        {
+            Sku = Sku,
+            ShippedAt = ShippedAt,
+        };
+    }
+}
+");
+            return test.RunAsync();
+        }
+
         [Fact]
         public Task Minimal_ExpressionLambda_BecomesABlock_NameNotTaken() =>
             Run(@"using Microsoft.AspNetCore.Builder;

@@ -284,6 +284,85 @@ namespace Shop.Api
     }
 }");
 
+        private const string Billing = @"using System;
+using System.Collections.Generic;
+
+namespace Shop.Billing.Domain
+{
+    public class Invoice
+    {
+        public int Number { get; set; }
+        public DateTime IssuedAt { get; set; }
+        public DateTime? PaidAt { get; set; }
+        public IReadOnlyList<string> Tags { get; set; } = new List<string>();
+    }
+
+    public class InvoiceLine
+    {
+        public string Sku { get; set; } = """";
+        public DateTime ShippedAt { get; set; }
+    }
+}
+";
+
+        [Fact]
+        public Task EndpointFileWithoutUsings_GeneratedDtosImportWhatTheyUse()
+        {
+            var test = new Verify.Test
+            {
+                TestCode = @"using Microsoft.AspNetCore.Mvc;
+using Shop.Billing.Domain;
+
+namespace Shop.Billing.Api
+{
+    public class InvoicesController : ControllerBase
+    {
+        private readonly Invoice[] _invoices = new Invoice[0];
+
+        [HttpGet]
+        public [|Invoice[]|] Get() => _invoices;
+    }
+}",
+                FixedCode = @"using System.Linq;
+using Microsoft.AspNetCore.Mvc;
+using Shop.Billing.Api.Contracts;
+using Shop.Billing.Domain;
+
+namespace Shop.Billing.Api
+{
+    public class InvoicesController : ControllerBase
+    {
+        private readonly Invoice[] _invoices = new Invoice[0];
+
+        [HttpGet]
+        public InvoiceResponse[] Get() => _invoices.Select(InvoiceResponse.FromDomain).ToArray();
+    }
+}",
+            };
+            test.TestState.MainProject.Add("Billing.cs", Billing);
+            test.FixedState.MainProject.Add("InvoiceResponse.cs", @"using System;
+using System.Collections.Generic;
+using Shop.Billing.Domain;
+
+namespace Shop.Billing.Api.Contracts
+{
+    public sealed record InvoiceResponse(
+        int Number,
+        DateTime IssuedAt,
+        DateTime? PaidAt,
+        IReadOnlyList<string> Tags)
+    {
+        public static InvoiceResponse FromDomain(Invoice entity) => new(
+            entity.Number,
+            entity.IssuedAt,
+            entity.PaidAt,
+            entity.Tags);
+    }
+}
+");
+            return test.RunAsync();
+        }
+
         [Fact]
         public Task NestedEntities_AndACycle_MapToIds() =>
             Run(@"using System.Collections.Generic;
