@@ -244,6 +244,8 @@ namespace Bounded.CodeFixes.Cancellation
                             edits.Add(edit);
                         }
                     }
+
+                    edits.AddRange(RequestAbortedArguments(method, operation, model, types, cancellationToken));
                 }
 
                 foreach (var call in root.GetAnnotatedNodes(Caller).OfType<InvocationExpressionSyntax>())
@@ -271,6 +273,39 @@ namespace Bounded.CodeFixes.Cancellation
 
             return updated;
         }
+
+        /// <summary>
+        /// In a controller action that now takes a token, the arguments that pass <c>HttpContext.RequestAborted</c> (an
+        /// earlier BND3001 fix, or written by hand) get the new parameter instead: MVC binds the parameter to that same
+        /// token, and one action then reads it one way.
+        /// </summary>
+        private static IEnumerable<TokenEdit> RequestAbortedArguments(MethodDeclarationSyntax method, IOperation body, SemanticModel model, KnownTypes types, CancellationToken cancellationToken)
+        {
+            if (model.GetDeclaredSymbol(method, cancellationToken) is not IMethodSymbol symbol
+                || symbol.Parameters.FirstOrDefault(p => TokenValues.IsToken(p.Type, types)) is not { } parameter)
+            {
+                yield break;
+            }
+
+            foreach (var candidate in body.DescendantsAndSelf())
+            {
+                if (candidate is IArgumentOperation { Syntax: ArgumentSyntax argument } passed
+                    && TokenValues.IsToken(passed.Parameter?.Type, types)
+                    && IsControllerRequestAborted(TokenValues.Unwrap(passed.Value))
+                    && TokenInScope.ReachesMemberParameters(passed, types, cancellationToken))
+                {
+                    yield return TokenEdit.ReplaceArgument(argument, parameter.Name);
+                }
+            }
+        }
+
+        /// <summary><c>HttpContext.RequestAborted</c> (or <c>this.HttpContext.RequestAborted</c>) read through the controller's own <c>HttpContext</c> property.</summary>
+        private static bool IsControllerRequestAborted(IOperation value) =>
+            value is IPropertyReferenceOperation
+            {
+                Property: { Name: "RequestAborted", ContainingType: { Name: "HttpContext", ContainingNamespace: { Name: "Http", ContainingNamespace: { Name: "AspNetCore" } } } },
+                Instance: IPropertyReferenceOperation { Property.Name: "HttpContext", Instance: IInstanceReferenceOperation },
+            };
 
         /// <summary>The method, and (for an interface, abstract or virtual member) its implementations and overrides, transitively, in source.</summary>
         private static async Task AddFamilyAsync(IMethodSymbol method, Solution solution, HashSet<IMethodSymbol> result, CancellationToken cancellationToken)

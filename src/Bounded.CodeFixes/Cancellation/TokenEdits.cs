@@ -84,6 +84,10 @@ namespace Bounded.CodeFixes.Cancellation
             }
         }
 
+        /// <summary>Replaces the value of a token argument with <paramref name="tokenExpression"/> (BND3002: the new parameter instead of <c>HttpContext.RequestAborted</c>).</summary>
+        public static TokenEdit ReplaceArgument(ArgumentSyntax argument, string tokenExpression) =>
+            new(argument, ForwardingSite.KindReplace, SyntaxFactory.ParseExpression(tokenExpression));
+
         /// <summary>The edit applied to the (possibly already rewritten) node.</summary>
         public SyntaxNode Apply(SyntaxNode current)
         {

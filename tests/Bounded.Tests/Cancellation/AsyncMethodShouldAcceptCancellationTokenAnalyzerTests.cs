@@ -74,6 +74,159 @@ namespace Shop
         }"));
 
         [Fact]
+        public Task AsyncIterator_WithoutCompilerServicesUsing_AddsIt() => Verify.VerifyCodeFixAsync(@"using System.Collections.Generic;
+using System.IO;
+using System.Threading.Tasks;
+
+namespace Shop
+{
+    public class LineReader
+    {
+        public async IAsyncEnumerable<string> {|#0:ReadLinesAsync|}(StreamReader reader)
+        {
+            string? line;
+            while ((line = await reader.ReadLineAsync()) != null)
+            {
+                yield return line;
+            }
+        }
+    }
+}",
+            Verify.Diagnostic().WithLocation(0).WithArguments("ReadLinesAsync"),
+            @"using System.Collections.Generic;
+using System.IO;
+using System.Runtime.CompilerServices;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace Shop
+{
+    public class LineReader
+    {
+        public async IAsyncEnumerable<string> ReadLinesAsync(StreamReader reader, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+        {
+            string? line;
+            while ((line = await reader.ReadLineAsync(cancellationToken)) != null)
+            {
+                yield return line;
+            }
+        }
+    }
+}");
+
+        [Fact]
+        public Task AsyncEnumerableReturnedNotIterated_NoEnumeratorCancellation() => Verify.VerifyCodeFixAsync(
+            Code(@"        public async IAsyncEnumerable<int> StreamAsync([EnumeratorCancellation] CancellationToken ct = default) { await Task.Yield(); yield return 1; }
+        public IAsyncEnumerable<int> [|Items|]() => StreamAsync();"),
+            Code(@"        public async IAsyncEnumerable<int> StreamAsync([EnumeratorCancellation] CancellationToken ct = default) { await Task.Yield(); yield return 1; }
+        public IAsyncEnumerable<int> Items(CancellationToken cancellationToken = default) => StreamAsync(cancellationToken);"));
+
+        [Fact]
+        public Task AsyncIterator_NearMisses_NotReported() => Verify.VerifyAnalyzerAsync(
+            Code(@"        public async IAsyncEnumerable<int> WithTokenAsync([EnumeratorCancellation] CancellationToken ct = default)
+        {
+            await Task.Delay(1, ct);
+            yield return 1;
+        }
+
+        public async IAsyncEnumerable<int> NothingToCancelAsync(int[] values)
+        {
+            await Task.Yield();
+            foreach (var v in values) { yield return v; }
+        }
+
+        private async IAsyncEnumerable<int> PrivateAsync()
+        {
+            await Task.Delay(1);
+            yield return 1;
+        }"));
+
+        private const string Controller = @"using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace Shop
+{
+    public class Product { public int Id { get; set; } public string Name { get; set; } = """"; }
+
+    public class ShopContext : DbContext
+    {
+        public DbSet<Product> Products => Set<Product>();
+    }
+
+    public class ProductsController : ControllerBase
+    {
+        private readonly ShopContext _db;
+
+        public ProductsController(ShopContext db) => _db = db;
+";
+
+        private const string ControllerFixed = @"
+        public async Task<IActionResult> Get(int id, CancellationToken cancellationToken = default)
+        {
+            var product = await _db.Products.FindAsync(new object[] { id }, cancellationToken);
+            await _db.SaveChangesAsync(cancellationToken);
+            return product == null ? NotFound() : Ok(product.Name);
+        }
+    }
+}";
+
+        [Fact]
+        public Task ControllerAction_RequestAbortedInScope_StillReported_FixAddsTheParameter() => Verify.VerifyCodeFixAsync(Controller + @"
+        public async Task<IActionResult> {|#0:Get|}(int id)
+        {
+            var product = await _db.Products.FindAsync(id);
+            await _db.SaveChangesAsync();
+            return product == null ? NotFound() : Ok(product.Name);
+        }
+    }
+}",
+            Verify.Diagnostic().WithLocation(0).WithArguments("Get"),
+            Controller + ControllerFixed);
+
+        [Fact]
+        public Task ControllerAction_OnlyEfCoreFindAsync_Reported() => Verify.VerifyAnalyzerAsync(Controller + @"
+        public async Task<IActionResult> [|Get|](int id)
+        {
+            var product = await _db.Products.FindAsync(id);
+            return product == null ? NotFound() : Ok(product.Name);
+        }
+    }
+}");
+
+        [Fact]
+        public Task ControllerAction_AfterTheFix_Bnd3001HasNothingLeft() =>
+            CSharpAnalyzerVerifier<Bounded.Analyzers.Cancellation.ForwardCancellationTokenAnalyzer>.VerifyAnalyzerAsync(Controller + ControllerFixed);
+
+        [Fact]
+        public Task ControllerAction_PartlyForwardingRequestAborted_FixUsesTheParameterEverywhere() => Verify.VerifyCodeFixAsync(Controller + @"
+        public async Task<IActionResult> [|Get|](int id)
+        {
+            var product = await _db.Products.FindAsync(new object[] { id }, HttpContext.RequestAborted);
+            await _db.SaveChangesAsync();
+            return product == null ? NotFound() : Ok(product.Name);
+        }
+    }
+}",
+            Controller + ControllerFixed);
+
+        [Fact]
+        public Task ControllerAction_EveryCallForwardsRequestAborted_NotReported() => Verify.VerifyAnalyzerAsync(Controller + @"
+        public async Task<IActionResult> Get(int id)
+        {
+            var product = await _db.Products.FindAsync(new object[] { id }, HttpContext.RequestAborted);
+            return product == null ? NotFound() : Ok(product.Name);
+        }
+
+        public async Task<IActionResult> List(CancellationToken cancellationToken)
+        {
+            return Ok(await _db.Products.CountAsync(cancellationToken));
+        }
+    }
+}");
+
+        [Fact]
         public Task NameClash_PicksAnotherName() => Verify.VerifyCodeFixAsync(
             Code(@"        public async Task [|RunAsync|](int cancellationToken) { await Task.Delay(cancellationToken); }"),
             Code(@"        public async Task RunAsync(int cancellationToken, CancellationToken cancellationToken1 = default) { await Task.Delay(cancellationToken, cancellationToken1); }"));
