@@ -153,13 +153,37 @@ namespace Bounded.Analyzers.Cancellation
             {
                 if (location.IsInSource && location.SourceTree != null && compilation.ContainsSyntaxTree(location.SourceTree))
                 {
-                    // A root that itself overrides or implements something it does not own cannot change either.
-                    if (target.IsOverride || (target.ContainingType?.TypeKind != TypeKind.Interface && HasAny(ImplementedInterfaceMembers(target))))
+                    // A root that itself overrides or implements something it does not own cannot change either; nor can one
+                    // whose type has a base or interface that does not resolve (a missing reference): it may implement it.
+                    if (target.IsOverride
+                        || (target.ContainingType?.TypeKind != TypeKind.Interface && HasAny(ImplementedInterfaceMembers(target)))
+                        || HasUnresolvedBase(target.ContainingType))
                     {
                         return false;
                     }
 
                     return IsAccessibilityIncluded(target.DeclaredAccessibility, BoundedOptions.For(options, location.SourceTree).TokenAccessibility);
+                }
+            }
+
+            return false;
+        }
+
+        private static bool HasUnresolvedBase(INamedTypeSymbol? type)
+        {
+            for (var t = type; t != null; t = t.BaseType)
+            {
+                if (t.TypeKind == TypeKind.Error)
+                {
+                    return true;
+                }
+
+                foreach (var contract in t.Interfaces)
+                {
+                    if (contract.TypeKind == TypeKind.Error)
+                    {
+                        return true;
+                    }
                 }
             }
 

@@ -227,6 +227,27 @@ namespace Shop
 }");
 
         [Fact]
+        public Task UnresolvedInterfaceOrBase_MayBeAnImplementation_NotReported() => Verify.VerifyAnalyzerAsync(Usings + @"
+namespace Shop
+{
+    public class MeetingRepository : {|CS0246:IMeetingRepository|}
+    {
+        public async Task AddAsync(int meeting) { await Task.Delay(meeting); }
+    }
+
+    public class LegacyExporter : {|CS0246:ExporterBase|}
+    {
+        public async Task ExportAsync() { await Task.Delay(1); }
+    }
+
+    public class ResolvedRepository : IDisposable
+    {
+        public void Dispose() { }
+        public async Task [|AddAsync|](int meeting) { await Task.Delay(meeting); }
+    }
+}");
+
+        [Fact]
         public Task NameClash_PicksAnotherName() => Verify.VerifyCodeFixAsync(
             Code(@"        public async Task [|RunAsync|](int cancellationToken) { await Task.Delay(cancellationToken); }"),
             Code(@"        public async Task RunAsync(int cancellationToken, CancellationToken cancellationToken1 = default) { await Task.Delay(cancellationToken, cancellationToken1); }"));
