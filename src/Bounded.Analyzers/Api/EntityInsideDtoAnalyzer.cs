@@ -145,16 +145,18 @@ namespace Bounded.Analyzers.Api
                 return;
             }
 
-            // A framework generic that is neither a wrapper nor a collection (UserManager<AppUser>, IOptions<T>) is not
-            // serialized: its type arguments are not payloads.
-            if (!entities.IsWrapper(named) && EntityClassifier.IsFrameworkType(named))
+            // A framework generic that is neither a wrapper, a tuple nor a collection (UserManager<AppUser>, IOptions<T>) is
+            // not serialized: its type arguments are not payloads. A collection's payload is its element (a dictionary's value).
+            if (named.IsGenericType && !named.IsTupleType && !entities.IsWrapper(named) && EntityClassifier.IsFrameworkType(named))
             {
                 var element = entities.ElementType(named);
-                if (element != null)
+                if (element is INamedTypeSymbol { IsGenericType: true } pair
+                    && EntityClassifier.MetadataName(pair.OriginalDefinition) == "System.Collections.Generic.KeyValuePair`2")
                 {
-                    CollectPayloadTypes(element is INamedTypeSymbol { IsGenericType: true } pair && EntityClassifier.MetadataName(pair.OriginalDefinition) == "System.Collections.Generic.KeyValuePair`2" ? pair.TypeArguments[1] : element, entities, into, depth + 1);
+                    element = pair.TypeArguments[1];
                 }
 
+                CollectPayloadTypes(element, entities, into, depth + 1);
                 return;
             }
 

@@ -47,6 +47,28 @@ namespace Shop.Domain
 }
 ";
 
+        /// <summary>Entities written with special types (DateTime, IReadOnlyList&lt;T&gt;) whose namespaces a file without usings lacks.</summary>
+        public const string Billing = @"using System;
+using System.Collections.Generic;
+
+namespace Shop.Billing.Domain
+{
+    public class Invoice
+    {
+        public int Number { get; set; }
+        public DateTime IssuedAt { get; set; }
+        public DateTime? PaidAt { get; set; }
+        public IReadOnlyList<string> Tags { get; set; } = new List<string>();
+    }
+
+    public class InvoiceLine
+    {
+        public string Sku { get; set; } = """";
+        public DateTime ShippedAt { get; set; }
+    }
+}
+";
+
         public static Task Run<TAnalyzer>(string source, params DiagnosticResult[] expected)
             where TAnalyzer : DiagnosticAnalyzer, new() => Run<TAnalyzer>(source, OutputKind.DynamicallyLinkedLibrary, expected);
 

@@ -284,27 +284,6 @@ namespace Shop.Api
     }
 }");
 
-        private const string Billing = @"using System;
-using System.Collections.Generic;
-
-namespace Shop.Billing.Domain
-{
-    public class Invoice
-    {
-        public int Number { get; set; }
-        public DateTime IssuedAt { get; set; }
-        public DateTime? PaidAt { get; set; }
-        public IReadOnlyList<string> Tags { get; set; } = new List<string>();
-    }
-
-    public class InvoiceLine
-    {
-        public string Sku { get; set; } = """";
-        public DateTime ShippedAt { get; set; }
-    }
-}
-";
-
         [Fact]
         public Task EndpointFileWithoutUsings_GeneratedDtosImportWhatTheyUse()
         {
@@ -339,7 +318,7 @@ namespace Shop.Billing.Api
     }
 }",
             };
-            test.TestState.MainProject.Add("Billing.cs", Billing);
+            test.TestState.MainProject.Add("Billing.cs", ApiTestCode.Billing);
             test.FixedState.MainProject.Add("InvoiceResponse.cs", @"using System;
 using System.Collections.Generic;
 using Shop.Billing.Domain;

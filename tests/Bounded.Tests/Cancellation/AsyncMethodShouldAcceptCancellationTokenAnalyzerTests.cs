@@ -141,20 +141,7 @@ namespace Shop
             yield return 1;
         }"));
 
-        private const string Controller = @"using System.Threading;
-using System.Threading.Tasks;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
-
-namespace Shop
-{
-    public class Product { public int Id { get; set; } public string Name { get; set; } = """"; }
-
-    public class ShopContext : DbContext
-    {
-        public DbSet<Product> Products => Set<Product>();
-    }
-
+        private const string Controller = CancellationTestCode.EfCoreShop + @"
     public class ProductsController : ControllerBase
     {
         private readonly ShopContext _db;

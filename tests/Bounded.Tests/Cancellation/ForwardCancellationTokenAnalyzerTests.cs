@@ -271,20 +271,7 @@ namespace Shop.Controllers
 
         public Task<string?> NextAsync(StreamReader reader, CancellationToken ct) => reader.ReadLineAsync();"));
 
-        private const string EfStore = @"using System.Threading;
-using System.Threading.Tasks;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
-
-namespace Shop
-{
-    public class Product { public int Id { get; set; } public string Name { get; set; } = """"; }
-
-    public class ShopContext : DbContext
-    {
-        public DbSet<Product> Products => Set<Product>();
-    }
-";
+        private const string EfStore = CancellationTestCode.EfCoreShop;
 
         [Fact]
         public Task EfCoreFindAsync_KeysWrappedInArray() => Verify.VerifyCodeFixAsync(EfStore + @"
