@@ -92,6 +92,9 @@ namespace Bounded.Tests.Verification
 
             if (fixedState != null)
             {
+                // Markup in the fixed code declares the diagnostics expected to remain, fixable ones included
+                // (the library's default for a changed fixed state, IgnoreFixable, would drop those).
+                fixedState.MarkupHandling ??= MarkupMode.Allow;
                 CompleteFixedState(testState, fixedState);
                 ShareAnalyzerConfig(testState, fixedState);
             }
