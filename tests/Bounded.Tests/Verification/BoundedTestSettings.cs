@@ -121,6 +121,45 @@ namespace Bounded.Tests.Verification
         }
 
         /// <summary>
+        /// Rules whose fixable diagnostics are (for some shapes) non-local: reported from a compilation-level
+        /// action or on a document other than the one analyzed. The library fails a fix of such a diagnostic
+        /// (the IDE offers it only after full-solution analysis); until the analyzers report these locally,
+        /// their fix tests skip that check. Found in the migration to Microsoft.CodeAnalysis.Testing:
+        /// BND2001 (minimal-API lambda and method group), BND2002 (constructor-bound entity), BND3002
+        /// (interface and virtual methods: reported at compilation end).
+        /// </summary>
+        public static readonly ImmutableHashSet<string> NonLocalFixableRules = ImmutableHashSet.Create(StringComparer.Ordinal, "BND2001", "BND2002", "BND3002");
+
+        public static bool ReportsNonLocalFixableRule(IEnumerable<DiagnosticAnalyzer> analyzers) =>
+            analyzers.SelectMany(a => a.SupportedDiagnostics).Any(d => NonLocalFixableRules.Contains(d.Id));
+
+        /// <summary>
+        /// The bound on Fix All passes when the test names none: one pass per fixable diagnostic (as the library
+        /// bounds fixes applied one by one), not the library's one pass per language, since Fix All applies one
+        /// equivalence key per pass and a document may hold diagnostics with different kinds of fix. Null (the
+        /// library's default, which also asserts that no fix changes anything) when the fixed state equals the test state.
+        /// </summary>
+        public static int? FixAllIterationBound(SolutionState evaluated, SolutionState testState, SolutionState fixedState, IEnumerable<CodeFixProvider> fixes)
+        {
+            if (!HasChanges(testState, fixedState))
+            {
+                return null;
+            }
+
+            var fixable = fixes.SelectMany(f => f.FixableDiagnosticIds).ToImmutableHashSet(StringComparer.Ordinal);
+            return -Math.Max(1, evaluated.ExpectedDiagnostics.Count(d => fixable.Contains(d.Id)));
+        }
+
+        private static bool HasChanges(SolutionState testState, SolutionState fixedState)
+        {
+            static IEnumerable<string> Texts(ProjectState state) => state.Sources.Select(s => s.filename + "\0" + ParsedMarkup.Parse(s.content.ToString()).Text);
+
+            var before = Texts(testState).Concat(testState.AdditionalProjects.Values.SelectMany(Texts));
+            var after = Texts(fixedState).Concat((fixedState.AdditionalProjects.Count > 0 ? fixedState.AdditionalProjects : testState.AdditionalProjects).Values.SelectMany(Texts));
+            return fixedState.Sources.Count > 0 && !before.SequenceEqual(after, StringComparer.Ordinal);
+        }
+
+        /// <summary>
         /// The generated-code check over every document of every project, and the <c>#pragma</c> check for
         /// diagnostics expected outside the primary project. <paramref name="evaluated"/> is the test state with
         /// markup processed; both run only when the test expects an analyzer diagnostic in source.

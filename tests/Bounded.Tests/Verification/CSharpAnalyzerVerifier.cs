@@ -146,9 +146,16 @@ namespace Bounded.Tests.Verification
             {
                 BoundedTestSettings.AssertFixAllInEveryScope(CodeFixes);
                 ReferenceAssemblies = Settings.Prepare(TestState, FixedState);
+                var evaluated = TestState.WithInheritedValuesApplied(null, ImmutableArray<string>.Empty).WithProcessedMarkup(MarkupOptions, GetDefaultDiagnostic(Analyzers.ToArray()), Analyzers.SelectMany(a => a.SupportedDiagnostics).ToImmutableArray(), ImmutableArray<string>.Empty, DefaultFilePath);
+                NumberOfFixAllIterations ??= BoundedTestSettings.FixAllIterationBound(evaluated, TestState, FixedState, CodeFixes);
+                if (BoundedTestSettings.ReportsNonLocalFixableRule(Analyzers))
+                {
+                    CodeFixTestBehaviors |= CodeFixTestBehaviors.SkipLocalDiagnosticCheck;
+                }
+
                 await base.RunImplAsync(cancellationToken).ConfigureAwait(false);
                 await Settings.VerifyExclusionsAsync(
-                    TestState.WithInheritedValuesApplied(null, ImmutableArray<string>.Empty).WithProcessedMarkup(MarkupOptions, GetDefaultDiagnostic(Analyzers.ToArray()), Analyzers.SelectMany(a => a.SupportedDiagnostics).ToImmutableArray(), ImmutableArray<string>.Empty, DefaultFilePath),
+                    evaluated,
                     new ExclusionContext(TestBehaviors, ReferenceAssemblies, Analyzers, CreateProjectAsync, (solution, ct) => GetSortedDiagnosticsAsync(solution, Analyzers.ToImmutableArray(), ImmutableArray<(Project, Diagnostic)>.Empty, CompilerDiagnostics.None, Verify, ct), Verify),
                     cancellationToken).ConfigureAwait(false);
             }
