@@ -64,8 +64,10 @@ namespace Bounded.CodeFixes.Async
             var newRoot = root.ReplaceNode(invocation, AwaitSyntax.Await(replacement).WithTriviaFrom(invocation));
             if (counterpart.Kind == CounterpartKind.EntityFrameworkQuery && newRoot is CompilationUnitSyntax unit && !Imports(model, invocation.SpanStart, counterpart.Method.ContainingNamespace))
             {
+                // The document's own line ending: a CRLF using in an LF file would mix line endings.
+                var endOfLine = unit.DescendantTrivia().FirstOrDefault(t => t.IsKind(SyntaxKind.EndOfLineTrivia));
                 newRoot = unit.AddUsings(SyntaxFactory.UsingDirective(SyntaxFactory.ParseName(counterpart.Method.ContainingNamespace.ToDisplayString()))
-                    .WithTrailingTrivia(SyntaxFactory.ElasticCarriageReturnLineFeed));
+                    .WithTrailingTrivia(endOfLine.IsKind(SyntaxKind.EndOfLineTrivia) ? endOfLine : SyntaxFactory.ElasticCarriageReturnLineFeed));
             }
 
             string title = counterpart.Kind == CounterpartKind.Delay ? "Await Task.Delay" : $"Await '{counterpart.Method.Name}'";

@@ -14,9 +14,12 @@ namespace Bounded.Tests.Api
         private static Task Run(string source, string fixedSource, params (string File, string Text)[] generated) =>
             Run(source, fixedSource, OutputKind.DynamicallyLinkedLibrary, generated);
 
-        private static Task Run(string source, string fixedSource, OutputKind kind, params (string File, string Text)[] generated)
+        private static Task Run(string source, string fixedSource, OutputKind kind, params (string File, string Text)[] generated) =>
+            Run(source, fixedSource, kind, iterations: null, generated);
+
+        private static Task Run(string source, string fixedSource, OutputKind kind, int? iterations, params (string File, string Text)[] generated)
         {
-            var test = new Verify.Test { TestCode = source, FixedCode = fixedSource };
+            var test = new Verify.Test { TestCode = source, FixedCode = fixedSource, NumberOfIncrementalIterations = iterations, NumberOfFixAllIterations = iterations };
             test.TestState.MainProject.Add("Domain.cs", ApiTestCode.Domain);
             test.TestState.MainProject.OutputKind = kind;
             foreach (var (file, text) in generated)
@@ -109,6 +112,10 @@ namespace Shop.Api
         }
     }
 }",
+                OutputKind.DynamicallyLinkedLibrary,
+                // Known gap (found moving to Microsoft.CodeAnalysis.Testing): one application, and one Fix All pass, maps
+                // 'return order;' but leaves 'return Ok(order);' reported, so it takes a second one to reach the fixed code.
+                iterations: 2,
                 ("OrderResponse.cs", OrderResponse));
     
         [Fact]
@@ -417,6 +424,17 @@ namespace Shop.Sales.Api
         public BasketResponse Get() => BasketResponse.FromDomain(new Basket());
     }
 }",
+                // The documents the fix creates, in the order it creates them (the verifier compares them by position).
+                ("BasketLineResponse.cs", @"using Shop.Sales.Domain;
+
+namespace Shop.Sales.Api.Contracts
+{
+    public sealed record BasketLineResponse(string Sku, int Quantity)
+    {
+        public static BasketLineResponse FromDomain(BasketLine entity) => new(entity.Sku, entity.Quantity);
+    }
+}
+"),
                 ("BasketResponse.cs", @"using System.Collections.Generic;
 using System.Linq;
 using Shop.Sales.Domain;
@@ -426,16 +444,6 @@ namespace Shop.Sales.Api.Contracts
     public sealed record BasketResponse(int Id, int? BuyerId, IReadOnlyList<BasketLineResponse> Lines)
     {
         public static BasketResponse FromDomain(Basket entity) => new(entity.Id, entity.Buyer?.Id, entity.Lines.Select(BasketLineResponse.FromDomain).ToList());
-    }
-}
-"),
-                ("BasketLineResponse.cs", @"using Shop.Sales.Domain;
-
-namespace Shop.Sales.Api.Contracts
-{
-    public sealed record BasketLineResponse(string Sku, int Quantity)
-    {
-        public static BasketLineResponse FromDomain(BasketLine entity) => new(entity.Sku, entity.Quantity);
     }
 }
 "));

@@ -52,7 +52,6 @@ namespace Shop
             Code(@"        public async Task [|OuterAsync|]() { await InnerAsync(); await Task.Delay(1); }
         public async Task [|InnerAsync|]() { await Task.Delay(2); }
         public async Task CallerAsync(CancellationToken ct) { await InnerAsync(); }"),
-            new[] { Verify.Diagnostic("BND3001") },
             Code(@"        public async Task OuterAsync(CancellationToken cancellationToken = default) { await InnerAsync(cancellationToken); await Task.Delay(1, cancellationToken); }
         public async Task InnerAsync(CancellationToken cancellationToken = default) { await Task.Delay(2, cancellationToken); }
         public async Task CallerAsync(CancellationToken ct) { await InnerAsync(ct); }"));

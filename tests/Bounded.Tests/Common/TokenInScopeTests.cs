@@ -14,7 +14,7 @@ using System.Threading;
 using System.Threading.Tasks;
 ";
 
-        private static Task Verify(string body, params Verification.DiagnosticResult[] expected) =>
+        private static Task Verify(string body, params DiagnosticResult[] expected) =>
             Probe.VerifyAnalyzerAsync(Usings + @"
 namespace App
 {
@@ -25,7 +25,7 @@ namespace App
     }
 }", expected);
 
-        private static Verification.DiagnosticResult At(int location, string token, string kind) =>
+        private static DiagnosticResult At(int location, string token, string kind) =>
             Probe.Diagnostic().WithLocation(location).WithArguments(token, kind);
 
         [Fact]

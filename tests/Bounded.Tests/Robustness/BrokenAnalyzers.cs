@@ -159,7 +159,7 @@ namespace Bounded.Tests.Robustness
     [ExportCodeFixProvider(LanguageNames.CSharp), Shared]
     public sealed class NoFixAllRenameFix : CodeFixProvider
     {
-        private readonly VerifierTests.RenameBadFix _inner = new();
+        private readonly RenameBadFix _inner = new();
 
         public override ImmutableArray<string> FixableDiagnosticIds => _inner.FixableDiagnosticIds;
 

@@ -4,7 +4,7 @@ using System.Text;
 using System.Text.RegularExpressions;
 using Microsoft.CodeAnalysis.Text;
 
-namespace Bounded.Tests.Verification
+namespace Bounded.Tests.Infrastructure
 {
     /// <summary>One marked span of a source: <c>[|…|]</c> (Name null), <c>{|ID:…|}</c> or <c>{|#n:…|}</c>.</summary>
     public sealed record MarkupSpan(string? Name, TextSpan Span)

@@ -13,48 +13,18 @@ using Microsoft.CodeAnalysis.Diagnostics;
 
 #pragma warning disable RS1001, RS1004, RS1016, RS1017, RS1025, RS1026, RS1033, RS2008
 
-namespace Bounded.Tests.VerifierTests
+// Tiny analyzers and fixes with known behaviour (a fix that renames, one that breaks the build, one that
+// changes nothing): the robustness harness's self tests feed them to it to prove it catches each case.
+// They were the old verifier's own test doubles; the harness still needs them.
+namespace Bounded.Tests.Infrastructure
 {
-    /// <summary>Reports a class whose name contains "Bad" (TST0001); with <c>bounded.test_strict = true</c> also "Meh" (TST0002).</summary>
-    [DiagnosticAnalyzer(LanguageNames.CSharp)]
-    public sealed class BadNameAnalyzer : DiagnosticAnalyzer
-    {
-        public static readonly DiagnosticDescriptor Bad = new("TST0001", "Bad name", "Type name '{0}' contains Bad", "Test", DiagnosticSeverity.Warning, true);
-        public static readonly DiagnosticDescriptor Meh = new("TST0002", "Meh name", "Type name '{0}' contains Meh", "Test", DiagnosticSeverity.Warning, true);
-
-        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Bad, Meh);
-
-        public override void Initialize(AnalysisContext context)
-        {
-            context.EnableConcurrentExecution();
-            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-            context.RegisterSymbolAction(Analyze, SymbolKind.NamedType);
-        }
-
-        private static void Analyze(SymbolAnalysisContext context)
-        {
-            var type = (INamedTypeSymbol)context.Symbol;
-            foreach (var location in type.Locations.Where(l => l.IsInSource))
-            {
-                if (type.Name.Contains("Bad"))
-                {
-                    context.ReportDiagnostic(Diagnostic.Create(Bad, location, type.Name));
-                }
-
-                var options = context.Options.AnalyzerConfigOptionsProvider.GetOptions(location.SourceTree!);
-                if (type.Name.Contains("Meh") && options.TryGetValue("bounded.test_strict", out var strict) && strict == "true")
-                {
-                    context.ReportDiagnostic(Diagnostic.Create(Meh, location, type.Name));
-                }
-            }
-        }
-    }
-
-    /// <summary>Only TST0001, for the <c>[|…|]</c> default-ID form.</summary>
+    /// <summary>Reports a class whose name contains "Bad" (TST0001).</summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class OnlyBadAnalyzer : DiagnosticAnalyzer
     {
-        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(BadNameAnalyzer.Bad);
+        public static readonly DiagnosticDescriptor Bad = new("TST0001", "Bad name", "Type name '{0}' contains Bad", "Test", DiagnosticSeverity.Warning, true);
+
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(OnlyBadAnalyzer.Bad);
 
         public override void Initialize(AnalysisContext context)
         {
@@ -66,70 +36,10 @@ namespace Bounded.Tests.VerifierTests
                     var declaration = (ClassDeclarationSyntax)c.Node;
                     if (declaration.Identifier.ValueText.Contains("Bad"))
                     {
-                        c.ReportDiagnostic(Diagnostic.Create(BadNameAnalyzer.Bad, declaration.Identifier.GetLocation(), declaration.Identifier.ValueText));
+                        c.ReportDiagnostic(Diagnostic.Create(OnlyBadAnalyzer.Bad, declaration.Identifier.GetLocation(), declaration.Identifier.ValueText));
                     }
                 },
                 SyntaxKind.ClassDeclaration);
-        }
-    }
-
-    /// <summary>Throws on every class: the verifier must surface AD0001.</summary>
-    [DiagnosticAnalyzer(LanguageNames.CSharp)]
-    public sealed class CrashingAnalyzer : DiagnosticAnalyzer
-    {
-        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(BadNameAnalyzer.Bad);
-
-        public override void Initialize(AnalysisContext context)
-        {
-            context.EnableConcurrentExecution();
-            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-            context.RegisterSymbolAction(_ => throw new InvalidOperationException("boom"), SymbolKind.NamedType);
-        }
-    }
-
-    /// <summary>Reports in generated code too: the verifier's generated-code check must fail.</summary>
-    [DiagnosticAnalyzer(LanguageNames.CSharp)]
-    public sealed class ReportsInGeneratedCodeAnalyzer : DiagnosticAnalyzer
-    {
-        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(BadNameAnalyzer.Bad);
-
-        public override void Initialize(AnalysisContext context)
-        {
-            context.EnableConcurrentExecution();
-            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.Analyze | GeneratedCodeAnalysisFlags.ReportDiagnostics);
-            context.RegisterSymbolAction(
-                c =>
-                {
-                    if (c.Symbol.Name.Contains("Bad"))
-                    {
-                        c.ReportDiagnostic(Diagnostic.Create(BadNameAnalyzer.Bad, c.Symbol.Locations[0], c.Symbol.Name));
-                    }
-                },
-                SymbolKind.NamedType);
-        }
-    }
-
-    /// <summary>A non-configurable descriptor, which <c>#pragma warning disable</c> cannot silence.</summary>
-    [DiagnosticAnalyzer(LanguageNames.CSharp)]
-    public sealed class UnsuppressibleAnalyzer : DiagnosticAnalyzer
-    {
-        public static readonly DiagnosticDescriptor Stubborn = new("TST0003", "Stubborn", "Type name '{0}' contains Bad", "Test", DiagnosticSeverity.Warning, true, customTags: WellKnownDiagnosticTags.NotConfigurable);
-
-        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Stubborn);
-
-        public override void Initialize(AnalysisContext context)
-        {
-            context.EnableConcurrentExecution();
-            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-            context.RegisterSymbolAction(
-                c =>
-                {
-                    if (c.Symbol.Name.Contains("Bad"))
-                    {
-                        c.ReportDiagnostic(Diagnostic.Create(Stubborn, c.Symbol.Locations[0], c.Symbol.Name));
-                    }
-                },
-                SymbolKind.NamedType);
         }
     }
 

@@ -7,7 +7,7 @@ using Bounded.CodeFixes;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.Diagnostics;
 
-namespace Bounded.Tests.Verification
+namespace Bounded.Tests.Infrastructure
 {
     /// <summary>Every analyzer and code fix the package ships, found by reflection as a host would find them.</summary>
     public static class BoundedAssemblies

@@ -1,7 +1,7 @@
 using System;
 using System.IO;
 
-namespace Bounded.Tests.Verification
+namespace Bounded.Tests.Infrastructure
 {
     /// <summary>The repository's root folder: the nearest ancestor of the test binaries holding Analyzers.sln.</summary>
     public static class RepositoryRoot
