@@ -213,6 +213,8 @@ namespace Bounded.Analyzers.Domains
                 return;
             }
 
+            // BND1001 members of another domain's internal types reached without naming the type: one per type and member.
+            ImplicitReach? implicitReach = null;
             foreach (var block in context.OperationBlocks)
             {
                 List<SyntaxNode>? separately = null;
@@ -224,7 +226,13 @@ namespace Bounded.Analyzers.Domains
 
                 if (BlockScreen.Crosses(block, from, boundaries, ref separately, context.CancellationToken))
                 {
-                    new ReferenceSites(boundaries, model, context.ReportDiagnostic, context.CancellationToken).Walk(WalkRoot(block.Syntax), from);
+                    if (implicitReach == null && from.Domain != null)
+                    {
+                        implicitReach = new ImplicitReach();
+                        implicitReach.WrittenInSignature(context.OwningSymbol);
+                    }
+
+                    new ReferenceSites(boundaries, model, context.ReportDiagnostic, context.CancellationToken, implicitReach).Walk(WalkRoot(block.Syntax), from);
                 }
                 else if (separately != null)
                 {
@@ -235,6 +243,8 @@ namespace Bounded.Analyzers.Domains
                     }
                 }
             }
+
+            implicitReach?.Report(context.ReportDiagnostic, context.CancellationToken);
         }
 
         /// <summary>The syntax a block's names are in: a primary constructor's base arguments, not the base type (a header site).</summary>
