@@ -177,10 +177,8 @@ namespace Bounded.Analyzers.Domains
         private static void AnalyzeDeclaration(SyntaxNodeAnalysisContext context, CompilationBoundaries state, INamedTypeSymbol type)
         {
             var declaration = context.Node;
-            var symbol = context.ContainingSymbol is { Kind: not SymbolKind.Namespace } declared && !declared.IsImplicitlyDeclared
-                ? declared
-                : DeclarationHeader.DeclaredSymbol(declaration, context.SemanticModel, context.CancellationToken);
-            if (symbol == null || !BelongsTo(symbol, type) || type.ContainingNamespace is not { } ns)
+            var symbol = DeclarationHeader.SymbolOf(context);
+            if (symbol == null || !DeclarationHeader.BelongsTo(symbol, type) || type.ContainingNamespace is not { } ns)
             {
                 return;
             }
@@ -237,11 +235,6 @@ namespace Bounded.Analyzers.Domains
 
             return null;
         }
-
-        private static bool BelongsTo(ISymbol symbol, INamedTypeSymbol type) =>
-            symbol is INamedTypeSymbol named
-                ? SymbolEqualityComparer.Default.Equals(named, type)
-                : SymbolEqualityComparer.Default.Equals(symbol.ContainingType, type);
 
         /// <summary>Binds the names of a signature's type syntax and reports each that is an internal type of the contract's domain.</summary>
         private sealed class LeakWalk
