@@ -55,6 +55,14 @@ namespace Bounded.Analyzers
             DiagnosticSeverity.Warning,
             "The Domain layer references a type from an infrastructure framework (EF Core, ASP.NET Core, HttpClient, ADO.NET, Dapper, Redis, ...). Keep the domain model persistence- and transport-ignorant; put framework code in Infrastructure or Api behind an interface the domain owns.");
 
+        public static readonly DiagnosticDescriptor PublicContractExposesInternalType = Create(
+            "BND1004",
+            "A public contract exposes an internal type",
+            "Public contract member '{0}' exposes '{2}', which is internal to domain '{1}'; expose a type from '{3}' or a shared namespace instead",
+            Categories.Domains,
+            DiagnosticSeverity.Warning,
+            "A public or protected member of a type in a domain's public namespaces (Contracts, IntegrationEvents, PublicApi) names a type the domain keeps internal. Every other domain using the contract then depends on that internal type, which can no longer change freely. Expose a contract type (a DTO, an interface in the public namespace) instead.");
+
         // ---- Api: BND2xxx (add below, sorted by ID) ----
 
         public static readonly DiagnosticDescriptor EntityReturnedFromEndpoint = Create(

@@ -14,3 +14,6 @@ public sealed record OrderResponse(
     IReadOnlyList<OrderLineResponse> Lines);
 
 public sealed record OrderLineResponse(Guid ProductId, string ProductName, decimal UnitPrice, int Quantity, decimal LineTotal);
+
+// Violation: BND1004 — the public contract hands out the domain's internal OrderStatus: every module reading it now depends on Ordering's domain model.
+public sealed record OrderStatusChanged(Guid OrderId, Domain.OrderStatus Status);

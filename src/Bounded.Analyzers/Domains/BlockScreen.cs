@@ -148,8 +148,10 @@ namespace Bounded.Analyzers.Domains
                 && member.ContainingType is { } memberType
                 && boundaries.SameBoundary(receiverType, memberType))
             {
-                // Only the member's own generic arguments can still be named here.
-                return boundaries.CrossesTypeArguments(member, from);
+                // Only the member's own generic arguments can still be named here, or (BND1001) the receiver's
+                // type may have reached this domain without being written: the walk decides.
+                return boundaries.CrossesTypeArguments(member, from)
+                    || (from.Domain != null && CrossingRules.Judge(from, boundaries.Get(memberType.ContainingNamespace), frameworkSite: false) == Crossing.CrossDomain);
             }
 
             return true;

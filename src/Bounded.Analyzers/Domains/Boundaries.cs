@@ -145,7 +145,8 @@ namespace Bounded.Analyzers.Domains
             var a = Get(receiverType.ContainingNamespace);
             var b = Get(memberType.ContainingNamespace);
             return ReferenceEquals(a, b)
-                || (a.Domain != null && a.Domain == b.Domain && a.Family == b.Family && a.IsPublic == b.IsPublic && a.LayerRank == b.LayerRank);
+                || (a.Domain != null && a.Domain == b.Domain && a.Family == b.Family && a.IsPublic == b.IsPublic && a.LayerRank == b.LayerRank)
+                || (a.IsShared && b.IsShared && a.DomainRoot == b.DomainRoot && a.LayerRank == b.LayerRank);
         }
 
         private sealed class ReferenceComparer : System.Collections.Generic.IEqualityComparer<INamespaceSymbol>

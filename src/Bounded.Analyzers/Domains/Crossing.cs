@@ -40,7 +40,12 @@ namespace Bounded.Analyzers.Domains
 
             if (to.IsShared || from.IsShared)
             {
-                return Crossing.None;
+                // A shared kernel is usable from everywhere and uses what it likes, but keeps its own layers
+                // in order: Common.Domain must not reach Common.Infrastructure.
+                return to.IsShared && from.IsShared && from.LayerRank >= 0 && to.LayerRank > from.LayerRank
+                    && string.Equals(from.DomainRoot, to.DomainRoot, StringComparison.Ordinal)
+                    ? Crossing.Layer
+                    : Crossing.None;
             }
 
             if (from.Domain != null && to.Domain != null)

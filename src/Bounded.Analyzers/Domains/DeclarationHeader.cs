@@ -29,6 +29,21 @@ namespace Bounded.Analyzers.Domains
                 ? field.Declaration.Variables.Count > 0 ? model.GetDeclaredSymbol(field.Declaration.Variables[0], cancellationToken) : null
                 : model.GetDeclaredSymbol(declaration, cancellationToken);
 
+        /// <summary>
+        /// The symbol a header action's declaration declares. The driver hands each declaration's own symbol as the
+        /// containing symbol (a field declaration's first field); asking the semantic model again costs a member lookup.
+        /// </summary>
+        public static ISymbol? SymbolOf(Microsoft.CodeAnalysis.Diagnostics.SyntaxNodeAnalysisContext context) =>
+            context.ContainingSymbol is { Kind: not SymbolKind.Namespace } declared && !declared.IsImplicitlyDeclared
+                ? declared
+                : DeclaredSymbol(context.Node, context.SemanticModel, context.CancellationToken);
+
+        /// <summary>The declaration or block belongs to this type itself, not to a nested type (which has its own start).</summary>
+        public static bool BelongsTo(ISymbol symbol, INamedTypeSymbol type) =>
+            symbol is INamedTypeSymbol named
+                ? SymbolEqualityComparer.Default.Equals(named, type)
+                : SymbolEqualityComparer.Default.Equals(symbol.ContainingType, type);
+
         /// <summary>Whether any type the header spells can cross a boundary (computed from the symbol, no binding).</summary>
         public static bool Crosses(ISymbol symbol, SyntaxNode declaration, SemanticModel model, Boundaries boundaries, Placement from, System.Threading.CancellationToken cancellationToken)
         {

@@ -32,6 +32,7 @@ namespace Bounded.Analyzers.Domains
                 string.Join(",", options.DomainPatterns),
                 string.Join(",", options.DomainPublicNamespaces),
                 string.Join(",", options.SharedNamespaces),
+                string.Join(",", options.SharedDomainNames),
                 options.Layers.Text,
                 string.Join(",", options.ForbiddenDomainNamespaces));
         }
@@ -56,9 +57,12 @@ namespace Bounded.Analyzers.Domains
         {
             var segments = ns.Split('.');
             bool forbidden = StartsWithAny(ns, _options.ForbiddenDomainNamespaces);
-            if (StartsWithAny(ns, _options.SharedNamespaces))
+            var sharedPrefix = LongestPrefix(ns, _options.SharedNamespaces);
+            if (sharedPrefix != null)
             {
-                return new Placement(ns, null, null, segments[0], false, true, -1, forbidden);
+                // A shared kernel is a unit of its own: in no domain, with layers below its root.
+                int prefixLength = sharedPrefix.Split('.').Length;
+                return new Placement(ns, null, sharedPrefix, segments[0], false, true, LayerIn(segments, prefixLength), forbidden);
             }
 
             foreach (var pattern in _options.DomainPatterns)
@@ -75,9 +79,15 @@ namespace Bounded.Analyzers.Domains
                     domainIndex--;
                 }
 
+                string root = string.Join(".", segments, 0, rootLength);
+                if (_options.SharedDomainNames.Contains(domain!))
+                {
+                    // Fitnet.Common, Shop.Modules.SharedKernel: a shared kernel named where a domain would be.
+                    return new Placement(ns, null, root, segments[0], false, true, LayerIn(segments, rootLength), forbidden);
+                }
+
                 bool isPublic = rootLength < segments.Length && _options.DomainPublicNamespaces.Contains(segments[rootLength]);
                 int rank = isPublic ? -1 : LayerIn(segments, rootLength);
-                string root = string.Join(".", segments, 0, rootLength);
                 return new Placement(ns, domain, root, domainIndex > 0 ? segments[0] : null, isPublic, false, rank, forbidden);
             }
 
@@ -97,18 +107,23 @@ namespace Bounded.Analyzers.Domains
             return -1;
         }
 
-        private static bool StartsWithAny(string ns, ImmutableArray<string> prefixes)
+        private static bool StartsWithAny(string ns, ImmutableArray<string> prefixes) => LongestPrefix(ns, prefixes) != null;
+
+        /// <summary>The longest of <paramref name="prefixes"/> that is <paramref name="ns"/> or a namespace above it.</summary>
+        private static string? LongestPrefix(string ns, ImmutableArray<string> prefixes)
         {
+            string? longest = null;
             foreach (var prefix in prefixes)
             {
                 if (ns.StartsWith(prefix, StringComparison.Ordinal)
-                    && (ns.Length == prefix.Length || ns[prefix.Length] == '.'))
+                    && (ns.Length == prefix.Length || ns[prefix.Length] == '.')
+                    && (longest == null || prefix.Length > longest.Length))
                 {
-                    return true;
+                    longest = prefix;
                 }
             }
 
-            return false;
+            return longest;
         }
     }
 }

@@ -76,12 +76,6 @@ namespace Bounded.Analyzers.Domains
             context.RegisterOperationBlockAction(c => AnalyzeBlocks(c, state, type));
         }
 
-        /// <summary>The declaration or block belongs to this type itself, not to a nested type (which has its own start).</summary>
-        private static bool BelongsTo(ISymbol symbol, INamedTypeSymbol type) =>
-            symbol is INamedTypeSymbol named
-                ? SymbolEqualityComparer.Default.Equals(named, type)
-                : SymbolEqualityComparer.Default.Equals(symbol.ContainingType, type);
-
         private static void AnalyzeUsings(SyntaxNodeAnalysisContext context, CompilationBoundaries state)
         {
             var unit = (CompilationUnitSyntax)context.Node;
@@ -174,12 +168,8 @@ namespace Bounded.Analyzers.Domains
         {
             var declaration = context.Node;
 
-            // The driver hands each declaration's own symbol as the containing symbol (a field declaration's
-            // first field); asking the semantic model again costs a member lookup per declaration.
-            var symbol = context.ContainingSymbol is { Kind: not SymbolKind.Namespace } declared && !declared.IsImplicitlyDeclared
-                ? declared
-                : DeclarationHeader.DeclaredSymbol(declaration, context.SemanticModel, context.CancellationToken);
-            if (symbol?.ContainingNamespace is not { IsGlobalNamespace: false } ns || !BelongsTo(symbol, type))
+            var symbol = DeclarationHeader.SymbolOf(context);
+            if (symbol?.ContainingNamespace is not { IsGlobalNamespace: false } ns || !DeclarationHeader.BelongsTo(symbol, type))
             {
                 return;
             }
@@ -201,7 +191,7 @@ namespace Bounded.Analyzers.Domains
         private static void AnalyzeBlocks(OperationBlockAnalysisContext context, CompilationBoundaries state, INamedTypeSymbol type)
         {
             if (context.OwningSymbol.ContainingNamespace is not { IsGlobalNamespace: false } ns || context.OperationBlocks.IsEmpty
-                || !BelongsTo(context.OwningSymbol, type))
+                || !DeclarationHeader.BelongsTo(context.OwningSymbol, type))
             {
                 return;
             }
@@ -213,6 +203,8 @@ namespace Bounded.Analyzers.Domains
                 return;
             }
 
+            // BND1001 members of another domain's internal types reached without naming the type: one per type and member.
+            ImplicitReach? implicitReach = null;
             foreach (var block in context.OperationBlocks)
             {
                 List<SyntaxNode>? separately = null;
@@ -224,7 +216,13 @@ namespace Bounded.Analyzers.Domains
 
                 if (BlockScreen.Crosses(block, from, boundaries, ref separately, context.CancellationToken))
                 {
-                    new ReferenceSites(boundaries, model, context.ReportDiagnostic, context.CancellationToken).Walk(WalkRoot(block.Syntax), from);
+                    if (implicitReach == null && from.Domain != null)
+                    {
+                        implicitReach = new ImplicitReach();
+                        implicitReach.WrittenInSignature(context.OwningSymbol);
+                    }
+
+                    new ReferenceSites(boundaries, model, context.ReportDiagnostic, context.CancellationToken, implicitReach).Walk(WalkRoot(block.Syntax), from);
                 }
                 else if (separately != null)
                 {
@@ -235,6 +233,8 @@ namespace Bounded.Analyzers.Domains
                     }
                 }
             }
+
+            implicitReach?.Report(context.ReportDiagnostic, context.CancellationToken);
         }
 
         /// <summary>The syntax a block's names are in: a primary constructor's base arguments, not the base type (a header site).</summary>

@@ -27,7 +27,7 @@ namespace Bounded.Analyzers.Domains
         /// <summary>The domain's name, or null when the namespace is in no domain (or in a shared namespace).</summary>
         public string? Domain { get; }
 
-        /// <summary>The namespace of the domain root, e.g. <c>Shop.Modules.Billing</c>.</summary>
+        /// <summary>The namespace of the domain root, e.g. <c>Shop.Modules.Billing</c>, or of a shared kernel's root (<c>Shop.Modules.Common</c>, a <c>bounded.shared_namespaces</c> prefix).</summary>
         public string? DomainRoot { get; }
 
         /// <summary>
@@ -41,7 +41,7 @@ namespace Bounded.Analyzers.Domains
         /// <summary>The namespace is (below) one of its domain's public namespaces.</summary>
         public bool IsPublic { get; }
 
-        /// <summary>The namespace is (below) one of <c>bounded.shared_namespaces</c>.</summary>
+        /// <summary>The namespace is (below) one of <c>bounded.shared_namespaces</c>, or its <c>{domain}</c> segment is one of <c>bounded.shared_domain_names</c>.</summary>
         public bool IsShared { get; }
 
         /// <summary>The layer's rank in <c>bounded.layers</c> (0 = innermost), or -1 for none.</summary>

@@ -36,6 +36,7 @@ namespace Bounded.Tests.Configuration
             Assert.Equal(new[] { "**.Modules.{domain}", "**.Domains.{domain}" }, o.DomainPatterns.Select(p => p.Text));
             Assert.Equal(new[] { "Contracts", "IntegrationEvents", "PublicApi" }, o.DomainPublicNamespaces);
             Assert.Empty(o.SharedNamespaces);
+            Assert.Equal(new[] { "Common", "Shared", "SharedKernel", "BuildingBlocks" }, o.SharedDomainNames);
             Assert.Equal("Domain < Application < Infrastructure < Api|Web|Presentation|Endpoints|Controllers", o.Layers.Text);
             Assert.Contains("Microsoft.EntityFrameworkCore", o.ForbiddenDomainNamespaces);
             Assert.Equal(8, o.ForbiddenDomainNamespaces.Length);
@@ -119,6 +120,7 @@ namespace Bounded.Tests.Configuration
         [InlineData("bounded.entity_namespaces", "Domain, , Entities", "an empty item")]
         [InlineData("bounded.entity_namespaces", "class", "'class' is not a name")]
         [InlineData("bounded.shared_namespaces", "Shop..Kernel", "'Shop..Kernel' is not a namespace")]
+        [InlineData("bounded.shared_domain_names", "Common, Shared.Kernel", "'Shared.Kernel' is not a name")]
         [InlineData("bounded.dto_namespaces", "Models.Api-v2", "is not a namespace")]
         [InlineData("bounded.BND1003.forbidden_namespaces", "Dapper; Npgsql", "is not a namespace")]
         public void Lists_Malformed_AreProblems(string key, string value, string reason)

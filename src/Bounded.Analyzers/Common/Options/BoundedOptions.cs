@@ -42,6 +42,9 @@ namespace Bounded.Analyzers.Common.Options
 
         public ImmutableArray<string> SharedNamespaces { get; private set; }
 
+        /// <summary>Names that, matched by <c>{domain}</c>, make a shared kernel rather than a domain.</summary>
+        public ImmutableArray<string> SharedDomainNames { get; private set; }
+
         public LayerOrder Layers { get; private set; } = null!;
 
         public ImmutableArray<string> ForbiddenDomainNamespaces { get; private set; }
@@ -142,6 +145,7 @@ namespace Bounded.Analyzers.Common.Options
             result.DomainPatterns = Read<ImmutableArray<NamespacePattern>>(OptionKeys.DomainPatterns, ParsePatterns);
             result.DomainPublicNamespaces = Read<ImmutableArray<string>>(OptionKeys.DomainPublicNamespaces, (string v, out ImmutableArray<string> r, out string e) => ParseList(v, Identifiers.IsValid, "name", out r, out e));
             result.SharedNamespaces = Read<ImmutableArray<string>>(OptionKeys.SharedNamespaces, ParseNamespaces);
+            result.SharedDomainNames = Read<ImmutableArray<string>>(OptionKeys.SharedDomainNames, (string v, out ImmutableArray<string> r, out string e) => ParseList(v, Identifiers.IsValid, "name", out r, out e));
             result.Layers = Read<LayerOrder>(OptionKeys.Layers, LayerOrder.TryParse);
             result.ForbiddenDomainNamespaces = Read<ImmutableArray<string>>(OptionKeys.ForbiddenDomainNamespaces, ParseNamespaces);
             result.EntityNamespaces = Read<ImmutableArray<string>>(OptionKeys.EntityNamespaces, (string v, out ImmutableArray<string> r, out string e) => ParseList(v, Identifiers.IsValid, "name", out r, out e));

@@ -19,6 +19,7 @@ namespace Bounded.Analyzers.Common.Options
         public const string DomainPatterns = "bounded.domain_patterns";
         public const string DomainPublicNamespaces = "bounded.domain_public_namespaces";
         public const string SharedNamespaces = "bounded.shared_namespaces";
+        public const string SharedDomainNames = "bounded.shared_domain_names";
         public const string Layers = "bounded.layers";
         public const string ForbiddenDomainNamespaces = "bounded.BND1003.forbidden_namespaces";
         public const string EntityNamespaces = "bounded.entity_namespaces";
@@ -33,6 +34,7 @@ namespace Bounded.Analyzers.Common.Options
             new OptionDefinition(DomainPatterns, "**.Modules.{domain}, **.Domains.{domain}", "comma-separated namespace patterns of names, '*', '**' and exactly one '{domain}'", "Where domains live: a type belongs to the domain of the first pattern that matches a prefix of its namespace."),
             new OptionDefinition(DomainPublicNamespaces, "Contracts, IntegrationEvents, PublicApi", "comma-separated names", "Sub-namespaces (first segment below the domain root) that are a domain's public contract."),
             new OptionDefinition(SharedNamespaces, "", "comma-separated namespaces", "Namespace prefixes every domain may use (a shared kernel)."),
+            new OptionDefinition(SharedDomainNames, "Common, Shared, SharedKernel, BuildingBlocks", "comma-separated names", "A '{domain}' segment with one of these names is a shared kernel every domain may use, not a domain."),
             new OptionDefinition(Layers, "Domain < Application < Infrastructure < Api|Web|Presentation|Endpoints|Controllers", "layer names separated by '<', each an alias list separated by '|'", "Layer order: a layer may reference layers to its left, never to its right."),
             new OptionDefinition(ForbiddenDomainNamespaces, "Microsoft.EntityFrameworkCore, Microsoft.AspNetCore, System.Net.Http, System.Data, Dapper, Npgsql, Microsoft.Data.SqlClient, StackExchange.Redis", "comma-separated namespaces", "Framework namespaces the Domain layer must not reference (BND1003)."),
             new OptionDefinition(EntityNamespaces, "Domain, Entities", "comma-separated names", "A class, record or struct in a namespace with one of these segments is a domain entity."),
