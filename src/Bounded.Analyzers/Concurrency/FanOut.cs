@@ -236,7 +236,11 @@ namespace Bounded.Analyzers.Concurrency
                     || (types.PollyResiliencePipelineOfT != null && DerivesFromOriginal(containing, types.PollyResiliencePipelineOfT)));
         }
 
-        /// <summary>Whether a body (of the per-element work) takes a permit: semaphore, rate-limiter lease or bulkhead.</summary>
+        /// <summary>
+        /// Whether a body (of the per-element work) takes a permit (semaphore, rate-limiter lease or bulkhead) before
+        /// its first await. Every element runs synchronously up to its first await, all at once: work awaited before
+        /// the permit (<c>var page = await http.GetAsync(url); await gate.WaitAsync();</c>) is not bounded by it.
+        /// </summary>
         public static bool IsThrottled(IOperation? body, KnownTypes types, CancellationToken ct)
         {
             if (body == null)
@@ -244,16 +248,58 @@ namespace Bounded.Analyzers.Concurrency
                 return false;
             }
 
+            System.Collections.Generic.List<IOperation>? acquires = null;
+            System.Collections.Generic.List<IOperation>? awaits = null;
             foreach (var operation in SameFunction(body))
             {
                 ct.ThrowIfCancellationRequested();
-                if (operation is IInvocationOperation invocation && (IsAcquire(invocation, types) || IsBulkheadExecute(invocation, types)))
+                switch (operation)
                 {
-                    return true;
+                    case IInvocationOperation invocation when IsAcquire(invocation, types) || IsBulkheadExecute(invocation, types):
+                        (acquires ??= new System.Collections.Generic.List<IOperation>()).Add(operation);
+                        break;
+                    case IAwaitOperation:
+                    case IForEachLoopOperation { IsAsynchronous: true }:
+                    case IUsingOperation { IsAsynchronous: true }:
+                    case IUsingDeclarationOperation { IsAsynchronous: true }:
+                        (awaits ??= new System.Collections.Generic.List<IOperation>()).Add(operation);
+                        break;
                 }
             }
 
-            return false;
+            if (acquires == null)
+            {
+                return false;
+            }
+
+            return awaits == null || acquires.Any(acquire => !awaits.Any(awaited => AwaitsBefore(awaited, acquire)));
+        }
+
+        /// <summary>
+        /// Whether <paramref name="awaited"/> suspends before <paramref name="acquire"/> runs: it ends before it in
+        /// the text, or it is an <c>await foreach</c>/<c>await using</c> whose body holds it (the first MoveNextAsync
+        /// or the resource's acquisition comes first). <c>await gate.WaitAsync()</c> holds its acquire: not before.
+        /// </summary>
+        private static bool AwaitsBefore(IOperation awaited, IOperation acquire)
+        {
+            var span = acquire.Syntax.Span;
+            if (awaited.Syntax.SyntaxTree != acquire.Syntax.SyntaxTree)
+            {
+                return false;
+            }
+
+            if (awaited.Syntax.Span.End <= span.Start)
+            {
+                return true;
+            }
+
+            IOperation? body = awaited switch
+            {
+                IForEachLoopOperation loop => loop.Body,
+                IUsingOperation usingOperation => usingOperation.Body,
+                _ => null,
+            };
+            return body != null && body.Syntax.Span.Contains(span);
         }
 
         /// <summary>A source method in the same file whose body takes a permit (a throttled helper called per element).</summary>
