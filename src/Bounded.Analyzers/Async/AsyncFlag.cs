@@ -91,15 +91,49 @@ namespace Bounded.Analyzers.Async
 
         /// <summary>
         /// True when <paramref name="task"/> (through <c>ConfigureAwait</c>/<c>AsTask</c>) is a call that passes a
-        /// constant <c>false</c> for a flag parameter, named (<c>async: false</c>) or positional.
+        /// constant <c>false</c> for a flag parameter, named (<c>async: false</c>) or positional; a choice of two such
+        /// calls (<c>(c ? NextA(false) : NextB(false)).GetAwaiter().GetResult()</c>); or a local initialized by one
+        /// and never reassigned (<c>var send = Send(connector, false); ... send.GetAwaiter().GetResult();</c>).
         /// </summary>
-        public static bool IsSyncCall(IOperation task, KnownTypes types)
+        public static bool IsSyncCall(IOperation task, KnownTypes types) => IsSyncCall(task, types, allowLocal: true);
+
+        private static bool IsSyncCall(IOperation task, KnownTypes types, bool allowLocal)
         {
-            if (KnownCompletion.StripTaskLinks(task, types) is not IInvocationOperation invocation)
+            switch (KnownCompletion.StripTaskLinks(task, types))
+            {
+                case IInvocationOperation invocation:
+                    return PassesFalseForFlag(invocation);
+                case IConditionalOperation { WhenFalse: { } whenFalse } conditional:
+                    return IsSyncCall(conditional.WhenTrue, types, allowLocal: false) && IsSyncCall(whenFalse, types, allowLocal: false);
+                case ILocalReferenceOperation local when allowLocal:
+                    return IsLocalOfSyncCall(local, types);
+                default:
+                    return false;
+            }
+        }
+
+        private static bool IsLocalOfSyncCall(ILocalReferenceOperation reference, KnownTypes types)
+        {
+            var local = reference.Local;
+            var model = reference.SemanticModel;
+            if (local.DeclaringSyntaxReferences.Length != 1 || model == null)
             {
                 return false;
             }
 
+            var syntax = local.DeclaringSyntaxReferences[0].GetSyntax();
+            if (syntax.SyntaxTree != model.SyntaxTree
+                || model.GetOperation(syntax) is not IVariableDeclaratorOperation { Initializer.Value: { } value }
+                || !IsSyncCall(value, types, allowLocal: false))
+            {
+                return false;
+            }
+
+            return !KnownCompletion.IsReassigned(local, KnownCompletion.Root(reference));
+        }
+
+        private static bool PassesFalseForFlag(IInvocationOperation invocation)
+        {
             foreach (var argument in invocation.Arguments)
             {
                 if (IsFlagParameter(argument.Parameter)

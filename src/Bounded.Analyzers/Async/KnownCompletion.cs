@@ -202,7 +202,7 @@ namespace Bounded.Analyzers.Async
             return null;
         }
 
-        private static IOperation Root(IOperation operation)
+        internal static IOperation Root(IOperation operation)
         {
             var current = operation;
             while (current.Parent != null)
@@ -214,7 +214,7 @@ namespace Bounded.Analyzers.Async
         }
 
         /// <summary>Any write to the variable in the member other than its declaration: assignment, ref/out argument, element replacement.</summary>
-        private static bool IsReassigned(ISymbol symbol, IOperation root)
+        internal static bool IsReassigned(ISymbol symbol, IOperation root)
         {
             foreach (var operation in root.Descendants())
             {

@@ -425,13 +425,7 @@ namespace Bounded.Analyzers.Concurrency
                         return false;
                     }
 
-                    if (ConstantInt(count) is int constant)
-                    {
-                        return constant <= max;
-                    }
-
-                    // Range(0, n) over a size that is not a collection's (a worker count, ProcessorCount) is a worker pool.
-                    return CollectionOfSize(count, types) is not { } sized || IsBoundedSource(sized, max, types, ct, depth + 1);
+                    return IsBoundedCount(count, max, types, ct, depth);
                 case "Take":
                     var take = invocation.Arguments.Length == 2 ? invocation.Arguments[1].Value : null;
                     return (take != null && ConstantInt(take) is int taken && taken <= max)
@@ -460,6 +454,37 @@ namespace Bounded.Analyzers.Concurrency
                     return IsBoundedSource(source, max, types, ct, depth + 1);
                 default:
                     return false;
+            }
+        }
+
+        /// <summary>
+        /// The count of <c>Enumerable.Range(start, count)</c>/<c>Repeat(x, count)</c> is bounded: a constant at most
+        /// <paramref name="max"/>, <c>Environment.ProcessorCount</c> (a worker pool sized to the machine), the size of
+        /// a bounded collection, or <c>Math.Min</c> with a bounded side. Any other value (a parameter, a field, a
+        /// request's page size) can be as large as the data: unbounded.
+        /// </summary>
+        private static bool IsBoundedCount(IOperation count, int max, KnownTypes types, CancellationToken ct, int depth)
+        {
+            if (depth > MaxDepth)
+            {
+                return false;
+            }
+
+            if (ConstantInt(count) is int constant)
+            {
+                return constant <= max;
+            }
+
+            switch (Unwrap(count))
+            {
+                case IPropertyReferenceOperation { Property: { Name: "ProcessorCount", IsStatic: true, ContainingType: { Name: "Environment", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } } } }:
+                    return true;
+                case IInvocationOperation { TargetMethod: { Name: "Min", IsStatic: true, ContainingType: { Name: "Math", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } } } } min
+                    when min.Arguments.Length == 2:
+                    return IsBoundedCount(min.Arguments[0].Value, max, types, ct, depth + 1)
+                        || IsBoundedCount(min.Arguments[1].Value, max, types, ct, depth + 1);
+                default:
+                    return CollectionOfSize(count, types) is { } sized && IsBoundedSource(sized, max, types, ct, depth + 1);
             }
         }
 

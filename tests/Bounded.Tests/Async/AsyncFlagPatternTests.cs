@@ -238,6 +238,47 @@ namespace Shop
         public bool Wait(Connection connector, TimeSpan timeout) => connector.WaitCore(async: false, timeout).GetAwaiter().GetResult();
         private Task<bool> WaitCore(bool async, TimeSpan timeout) => Task.FromResult(true);"));
 
+        [Fact]
+        public Task SyncEntryPoint_ChoiceOfTwoSyncCalls_NotReported() => BlockVerify.VerifyAnalyzerAsync(Wrap(@"
+        private bool _schemaOnly;
+        public bool NextResult() => (_schemaOnly ? NextResultSchemaOnly(false) : NextResultCore(false)).GetAwaiter().GetResult();
+        private Task<bool> NextResultSchemaOnly(bool async) => Task.FromResult(false);
+        private Task<bool> NextResultCore(bool async) => Task.FromResult(true);"));
+
+        [Fact]
+        public Task SyncEntryPoint_LocalHoldingTheSyncCall_NotReported() => BlockVerify.VerifyAnalyzerAsync(Wrap(@"
+        public void Derive()
+        {
+            var sendTask = Send(this, false);
+            try
+            {
+                _stream.Flush();
+            }
+            finally
+            {
+                sendTask.GetAwaiter().GetResult();
+            }
+        }
+
+        private Task Send(Connection connector, bool async) => Task.CompletedTask;"));
+
+        [Fact]
+        public Task LocalHoldingTheSyncCall_Reassigned_Reported() => BlockVerify.VerifyAnalyzerAsync(Wrap(@"
+        public void Derive()
+        {
+            var sendTask = Send(this, false);
+            sendTask = Send(this, true);
+            [|sendTask.GetAwaiter().GetResult()|];
+        }
+
+        private Task Send(Connection connector, bool async) => Task.CompletedTask;"));
+
+        [Fact]
+        public Task ChoiceOfSyncAndAsyncCall_Reported() => BlockVerify.VerifyAnalyzerAsync(Wrap(@"
+        private bool _schemaOnly;
+        public bool NextResult() => [|(_schemaOnly ? NextResultCore(true) : NextResultCore(false)).GetAwaiter().GetResult()|];
+        private Task<bool> NextResultCore(bool async) => Task.FromResult(true);"));
+
         // ---- near misses: still reported ----
 
         [Fact]
