@@ -66,6 +66,12 @@ namespace Bounded.Analyzers.Async
                 return;
             }
 
+            // The async-flag pattern: the sync entry point's wait, or a wait on the flag's sync branch (checked last: reads options).
+            if (AsyncFlag.IsExempt(operation, receiver, context.Options, types))
+            {
+                return;
+            }
+
             var properties = ImmutableDictionary<string, string?>.Empty.Add(KindProperty, kind.ToString());
             context.ReportOutsideHiddenCode(Diagnostic.Create(Rules.DoNotBlockOnAsyncCode, operation.Syntax.GetLocation(), properties, BlockingSites.Describe(kind)));
         }

@@ -202,7 +202,7 @@ namespace Bounded.Analyzers.Async
             return null;
         }
 
-        private static IOperation Root(IOperation operation)
+        internal static IOperation Root(IOperation operation)
         {
             var current = operation;
             while (current.Parent != null)
@@ -214,7 +214,7 @@ namespace Bounded.Analyzers.Async
         }
 
         /// <summary>Any write to the variable in the member other than its declaration: assignment, ref/out argument, element replacement.</summary>
-        private static bool IsReassigned(ISymbol symbol, IOperation root)
+        internal static bool IsReassigned(ISymbol symbol, IOperation root)
         {
             foreach (var operation in root.Descendants())
             {
@@ -331,8 +331,7 @@ namespace Bounded.Analyzers.Async
                             break;
                         }
 
-                        if (statement is IExpressionStatementOperation or IVariableDeclarationGroupOperation or IUsingDeclarationOperation
-                            && UnconditionallyAwaits(statement, matches))
+                        if (StatementAwaits(statement, matches))
                         {
                             return true;
                         }
@@ -342,6 +341,59 @@ namespace Bounded.Analyzers.Async
 
             return false;
         }
+
+        /// <summary>
+        /// True when every path through <paramref name="statement"/> that continues after it evaluates a matching
+        /// await: an expression or declaration that awaits unconditionally; a block with such a statement; an
+        /// <c>if</c>/<c>else</c> whose condition awaits, or whose two branches each await or leave (return, throw).
+        /// <c>if (x) await t; else await t.ConfigureAwait(false);</c> completes <c>t</c>.
+        /// </summary>
+        private static bool StatementAwaits(IOperation statement, Func<IAwaitOperation, bool> matches, int depth = 0)
+        {
+            switch (statement)
+            {
+                case IExpressionStatementOperation or IVariableDeclarationGroupOperation or IUsingDeclarationOperation:
+                    return UnconditionallyAwaits(statement, matches);
+                case IBlockOperation block when depth < MaxStatementDepth:
+                    foreach (var inner in block.Operations)
+                    {
+                        // A label inside the block could be jumped to past the await.
+                        if (inner is ILabeledOperation)
+                        {
+                            return false;
+                        }
+
+                        if (StatementAwaits(inner, matches, depth + 1))
+                        {
+                            return true;
+                        }
+                    }
+
+                    return false;
+                case IConditionalOperation { WhenFalse: { } whenFalse } conditional when depth < MaxStatementDepth:
+                    return UnconditionallyAwaits(conditional.Condition, matches)
+                        || (BranchAwaitsOrLeaves(conditional.WhenTrue, matches, depth) && BranchAwaitsOrLeaves(whenFalse, matches, depth));
+                case IConditionalOperation { WhenFalse: null } guard:
+                    return UnconditionallyAwaits(guard.Condition, matches);
+                default:
+                    return false;
+            }
+        }
+
+        private const int MaxStatementDepth = 8;
+
+        private static bool BranchAwaitsOrLeaves(IOperation branch, Func<IAwaitOperation, bool> matches, int depth) =>
+            StatementAwaits(branch, matches, depth + 1) || Leaves(branch);
+
+        /// <summary>The branch ends in return or throw: no path through it reaches the statements after its <c>if</c>.</summary>
+        private static bool Leaves(IOperation branch) => branch switch
+        {
+            IReturnOperation => true,
+            IThrowOperation => true,
+            IExpressionStatementOperation { Operation: IThrowOperation } => true,
+            IBlockOperation { Operations.Length: > 0 } block => Leaves(block.Operations[block.Operations.Length - 1]),
+            _ => false,
+        };
 
         private static bool UnconditionallyAwaits(IOperation statement, Func<IAwaitOperation, bool> matches)
         {

@@ -54,7 +54,8 @@ namespace Bounded.Analyzers.Async
             if (counterpart == null
                 || SymbolEqualityComparer.Default.Equals(counterpart.Method.OriginalDefinition, function.OriginalDefinition)
                 || AsyncContext.IsInsideLock(invocation)
-                || AsyncContext.IsInExpressionTree(invocation))
+                || AsyncContext.IsInExpressionTree(invocation)
+                || AsyncFlag.IsExempt(invocation, blockedTask: null, context.Options, types))
             {
                 return;
             }

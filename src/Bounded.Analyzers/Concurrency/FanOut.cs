@@ -236,7 +236,11 @@ namespace Bounded.Analyzers.Concurrency
                     || (types.PollyResiliencePipelineOfT != null && DerivesFromOriginal(containing, types.PollyResiliencePipelineOfT)));
         }
 
-        /// <summary>Whether a body (of the per-element work) takes a permit: semaphore, rate-limiter lease or bulkhead.</summary>
+        /// <summary>
+        /// Whether a body (of the per-element work) takes a permit (semaphore, rate-limiter lease or bulkhead) before
+        /// its first await. Every element runs synchronously up to its first await, all at once: work awaited before
+        /// the permit (<c>var page = await http.GetAsync(url); await gate.WaitAsync();</c>) is not bounded by it.
+        /// </summary>
         public static bool IsThrottled(IOperation? body, KnownTypes types, CancellationToken ct)
         {
             if (body == null)
@@ -244,16 +248,58 @@ namespace Bounded.Analyzers.Concurrency
                 return false;
             }
 
+            System.Collections.Generic.List<IOperation>? acquires = null;
+            System.Collections.Generic.List<IOperation>? awaits = null;
             foreach (var operation in SameFunction(body))
             {
                 ct.ThrowIfCancellationRequested();
-                if (operation is IInvocationOperation invocation && (IsAcquire(invocation, types) || IsBulkheadExecute(invocation, types)))
+                switch (operation)
                 {
-                    return true;
+                    case IInvocationOperation invocation when IsAcquire(invocation, types) || IsBulkheadExecute(invocation, types):
+                        (acquires ??= new System.Collections.Generic.List<IOperation>()).Add(operation);
+                        break;
+                    case IAwaitOperation:
+                    case IForEachLoopOperation { IsAsynchronous: true }:
+                    case IUsingOperation { IsAsynchronous: true }:
+                    case IUsingDeclarationOperation { IsAsynchronous: true }:
+                        (awaits ??= new System.Collections.Generic.List<IOperation>()).Add(operation);
+                        break;
                 }
             }
 
-            return false;
+            if (acquires == null)
+            {
+                return false;
+            }
+
+            return awaits == null || acquires.Any(acquire => !awaits.Any(awaited => AwaitsBefore(awaited, acquire)));
+        }
+
+        /// <summary>
+        /// Whether <paramref name="awaited"/> suspends before <paramref name="acquire"/> runs: it ends before it in
+        /// the text, or it is an <c>await foreach</c>/<c>await using</c> whose body holds it (the first MoveNextAsync
+        /// or the resource's acquisition comes first). <c>await gate.WaitAsync()</c> holds its acquire: not before.
+        /// </summary>
+        private static bool AwaitsBefore(IOperation awaited, IOperation acquire)
+        {
+            var span = acquire.Syntax.Span;
+            if (awaited.Syntax.SyntaxTree != acquire.Syntax.SyntaxTree)
+            {
+                return false;
+            }
+
+            if (awaited.Syntax.Span.End <= span.Start)
+            {
+                return true;
+            }
+
+            IOperation? body = awaited switch
+            {
+                IForEachLoopOperation loop => loop.Body,
+                IUsingOperation usingOperation => usingOperation.Body,
+                _ => null,
+            };
+            return body != null && body.Syntax.Span.Contains(span);
         }
 
         /// <summary>A source method in the same file whose body takes a permit (a throttled helper called per element).</summary>
@@ -379,13 +425,7 @@ namespace Bounded.Analyzers.Concurrency
                         return false;
                     }
 
-                    if (ConstantInt(count) is int constant)
-                    {
-                        return constant <= max;
-                    }
-
-                    // Range(0, n) over a size that is not a collection's (a worker count, ProcessorCount) is a worker pool.
-                    return CollectionOfSize(count, types) is not { } sized || IsBoundedSource(sized, max, types, ct, depth + 1);
+                    return IsBoundedCount(count, max, types, ct, depth);
                 case "Take":
                     var take = invocation.Arguments.Length == 2 ? invocation.Arguments[1].Value : null;
                     return (take != null && ConstantInt(take) is int taken && taken <= max)
@@ -414,6 +454,37 @@ namespace Bounded.Analyzers.Concurrency
                     return IsBoundedSource(source, max, types, ct, depth + 1);
                 default:
                     return false;
+            }
+        }
+
+        /// <summary>
+        /// The count of <c>Enumerable.Range(start, count)</c>/<c>Repeat(x, count)</c> is bounded: a constant at most
+        /// <paramref name="max"/>, <c>Environment.ProcessorCount</c> (a worker pool sized to the machine), the size of
+        /// a bounded collection, or <c>Math.Min</c> with a bounded side. Any other value (a parameter, a field, a
+        /// request's page size) can be as large as the data: unbounded.
+        /// </summary>
+        private static bool IsBoundedCount(IOperation count, int max, KnownTypes types, CancellationToken ct, int depth)
+        {
+            if (depth > MaxDepth)
+            {
+                return false;
+            }
+
+            if (ConstantInt(count) is int constant)
+            {
+                return constant <= max;
+            }
+
+            switch (Unwrap(count))
+            {
+                case IPropertyReferenceOperation { Property: { Name: "ProcessorCount", IsStatic: true, ContainingType: { Name: "Environment", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } } } }:
+                    return true;
+                case IInvocationOperation { TargetMethod: { Name: "Min", IsStatic: true, ContainingType: { Name: "Math", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } } } } min
+                    when min.Arguments.Length == 2:
+                    return IsBoundedCount(min.Arguments[0].Value, max, types, ct, depth + 1)
+                        || IsBoundedCount(min.Arguments[1].Value, max, types, ct, depth + 1);
+                default:
+                    return CollectionOfSize(count, types) is { } sized && IsBoundedSource(sized, max, types, ct, depth + 1);
             }
         }
 

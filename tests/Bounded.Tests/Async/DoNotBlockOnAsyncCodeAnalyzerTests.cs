@@ -206,6 +206,92 @@ namespace Shop
         }"));
 
         [Fact]
+        public Task Result_AfterAwaitOnBothBranchesOfIfElse() => Verify.VerifyAnalyzerAsync(Wrap(@"
+        public async Task<int> GetAsync(bool x)
+        {
+            var t = LoadAsync();
+            if (x) await t; else await t.ConfigureAwait(false);
+            return t.Result;
+        }"));
+
+        [Fact]
+        public Task Result_AfterAwaitOnBothBranches_InBlocks() => Verify.VerifyAnalyzerAsync(Wrap(@"
+        public async Task<int> GetAsync(Task<int> t, bool x)
+        {
+            if (x)
+            {
+                Console.WriteLine(1);
+                await t;
+            }
+            else
+            {
+                var value = await t.ConfigureAwait(false);
+                Console.WriteLine(value);
+            }
+
+            return t.Result;
+        }"));
+
+        [Fact]
+        public Task Result_AfterAwaitOnEveryBranchOfElseIfChain() => Verify.VerifyAnalyzerAsync(Wrap(@"
+        public async Task<int> GetAsync(Task<int> t, int mode)
+        {
+            if (mode == 0)
+                await t;
+            else if (mode == 1)
+                await t.ConfigureAwait(false);
+            else
+                await Task.WhenAll(t);
+            return t.Result;
+        }"));
+
+        [Fact]
+        public Task Result_AfterAwaitOnOneBranch_OtherBranchThrows() => Verify.VerifyAnalyzerAsync(Wrap(@"
+        public async Task<int> GetAsync(Task<int> t, bool x)
+        {
+            if (x)
+                await t;
+            else
+                throw new InvalidOperationException();
+            return t.Result;
+        }"));
+
+        [Fact]
+        public Task Result_AfterAwaitOnOneBranchOfElseIfChainOnly_IsReported() => Verify.VerifyAnalyzerAsync(Wrap(@"
+        public async Task<int> GetAsync(Task<int> t, int mode)
+        {
+            if (mode == 0)
+                await t;
+            else if (mode == 1)
+                Console.WriteLine(mode);
+            else
+                await t;
+            return [|t.Result|];
+        }"));
+
+        [Fact]
+        public Task Result_AfterAwaitOnBothBranches_OfAnotherTask_IsReported() => Verify.VerifyAnalyzerAsync(Wrap(@"
+        public async Task<int> GetAsync(Task<int> t, Task<int> u, bool x)
+        {
+            if (x) await u; else await t;
+            return [|t.Result|];
+        }"));
+
+        [Fact]
+        public Task Result_AfterAwaitOnBothBranches_OneBranchBreaks_IsReported() => Verify.VerifyAnalyzerAsync(Wrap(@"
+        public async Task<int> GetAsync(Task<int> t, bool x)
+        {
+            int sum = 0;
+            while (sum < 10)
+            {
+                if (x) { if (sum > 5) break; await t; } else await t;
+                sum += 1;
+            }
+
+            return sum + [|t.Result|];
+        }"));
+
+        [Fact]
         public Task Result_InsideIfIsCompleted() => Verify.VerifyAnalyzerAsync(Wrap(@"
         public int Get(Task<int> t)
         {

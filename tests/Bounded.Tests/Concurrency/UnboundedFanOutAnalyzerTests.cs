@@ -391,6 +391,72 @@ namespace Shop.Catalog
         }));");
 
         [Fact]
+        public Task SemaphoreAcquiredAfterTheFirstAwait_Reported() => Analyze(@"
+        private readonly SemaphoreSlim _gate = new SemaphoreSlim(8);
+
+        public Task SyncAll(List<Product> products, CancellationToken ct) => Task.WhenAll([|products.Select(async p =>
+        {
+            // Every element fetches at once; the semaphore only bounds the send.
+            var price = await FetchPriceAsync(p, ct);
+            await _gate.WaitAsync(ct);
+            try
+            {
+                await SendAsync(p);
+            }
+            finally
+            {
+                _gate.Release();
+            }
+        })|]);");
+
+        [Fact]
+        public Task SemaphoreAcquiredAfterTheFirstAwait_InTheCalledHelper_Reported() => Analyze(@"
+        private readonly SemaphoreSlim _gate = new SemaphoreSlim(8);
+
+        private async Task SendThrottledAsync(Product p)
+        {
+            await SendAsync(p.Id);
+            await _gate.WaitAsync();
+            try { await SendAsync(p); } finally { _gate.Release(); }
+        }
+
+        public Task SyncAll(List<Product> products) => Task.WhenAll([|products.Select(SendThrottledAsync)|]);");
+
+        [Fact]
+        public Task SemaphoreAcquiredAfterTheFirstAwait_InsideTaskRun_Reported() => Analyze(@"
+        private readonly SemaphoreSlim _gate = new SemaphoreSlim(4);
+
+        public Task SyncAll(List<Product> products) => Task.WhenAll([|products.Select(p => Task.Run(async () =>
+        {
+            await SendAsync(p.Id);
+            await _gate.WaitAsync();
+            try { await SendAsync(p); } finally { _gate.Release(); }
+        }))|]);");
+
+        [Fact]
+        public Task SemaphoreAcquiredAfterSyncWorkOnly_NotReported() => Analyze(@"
+        private readonly SemaphoreSlim _gate = new SemaphoreSlim(8);
+
+        public Task SyncAll(List<Product> products, CancellationToken ct) => Task.WhenAll(products.Select(async p =>
+        {
+            // Work before the first await is synchronous: it runs one element at a time.
+            Recalculate(p);
+            await _gate.WaitAsync(ct).ConfigureAwait(false);
+            try { await SendAsync(p); } finally { _gate.Release(); }
+        }));");
+
+        [Fact]
+        public Task SemaphoreAcquiredFirst_AwaitInNestedLambdaBefore_NotReported() => Analyze(@"
+        private readonly SemaphoreSlim _gate = new SemaphoreSlim(8);
+
+        public Task SyncAll(List<Product> products, CancellationToken ct) => Task.WhenAll(products.Select(async p =>
+        {
+            Func<Task> later = async () => await SendAsync(p.Id);
+            await _gate.WaitAsync(ct);
+            try { await later(); } finally { _gate.Release(); }
+        }));");
+
+        [Fact]
         public Task SemaphoreInTheCalledHelper_NotReported() => Analyze(@"
         private readonly SemaphoreSlim _gate = new SemaphoreSlim(8);
 
@@ -596,6 +662,39 @@ namespace Polly.Bulkhead
 
             await Task.WhenAll(workers);
         }");
+
+        [Fact]
+        public Task RangeWithParameterCount_Reported() => Analyze(@"
+        public Task SyncMany(int count) => Task.WhenAll([|Enumerable.Range(1, count).Select(id => SendAsync(id))|]);");
+
+        [Fact]
+        public Task RangeWithFieldCount_InLoop_Reported() => Analyze(@"
+        private int _pages = 100;
+
+        public async Task SyncPages()
+        {
+            var tasks = new List<Task>();
+            foreach (var page in Enumerable.Range(0, _pages))
+            {
+                tasks.Add([|SendAsync(page)|]);
+            }
+
+            await Task.WhenAll(tasks);
+        }");
+
+        [Fact]
+        public Task RangeWithConstantCountAtTheLimit_NotReported() => Analyze(@"
+        private const int Shards = 16;
+
+        public Task SyncShards(int first) => Task.WhenAll(Enumerable.Range(first, Shards).Select(id => SendAsync(id)));");
+
+        [Fact]
+        public Task RangeWithMathMinOfAConstant_NotReported() => Analyze(@"
+        public Task SyncSome(int count) => Task.WhenAll(Enumerable.Range(0, Math.Min(count, 8)).Select(id => SendAsync(id)));");
+
+        [Fact]
+        public Task RepeatWithParameterCount_Reported() => Analyze(@"
+        public Task SendCopies(Product product, int copies) => Task.WhenAll([|Enumerable.Repeat(product, copies).Select(SendAsync)|]);");
 
         [Fact]
         public Task WorkerPool_RangeOverProcessorCount_NotReported() => Analyze(@"

@@ -45,6 +45,7 @@ namespace Bounded.Tests.Configuration
             Assert.Equal(new[] { "Contracts", "Dtos", "Models.Api" }, o.DtoNamespaces);
             Assert.Equal(new[] { Accessibility.Public, Accessibility.Internal, Accessibility.Protected }.OrderBy(a => a), o.TokenAccessibility.OrderBy(a => a));
             Assert.Equal(16, o.MaxFixedFanOut);
+            Assert.True(o.AsyncFlagExemption);
             Assert.Empty(o.Problems);
         }
 
@@ -214,6 +215,32 @@ namespace Bounded.Tests.Configuration
             var options = Read(("bounded.BND5001.max_fixed_fan_out", value));
             Assert.Contains("whole number", Assert.Single(options.Problems).Reason);
             Assert.Equal(16, options.MaxFixedFanOut);
+        }
+
+        // ---- booleans ----
+
+        [Theory]
+        [InlineData("true", true)]
+        [InlineData("false", false)]
+        [InlineData(" False ", false)]
+        [InlineData("TRUE", true)]
+        public void AsyncFlagExemption_Valid(string value, bool expected)
+        {
+            var options = Read(("bounded.async_flag_exemption", value));
+            Assert.Empty(options.Problems);
+            Assert.Equal(expected, options.AsyncFlagExemption);
+        }
+
+        [Theory]
+        [InlineData("yes")]
+        [InlineData("0")]
+        [InlineData("")]
+        [InlineData("off")]
+        public void AsyncFlagExemption_Malformed_FallsBackToTrue(string value)
+        {
+            var options = Read(("bounded.async_flag_exemption", value));
+            Assert.Contains("true or false", Assert.Single(options.Problems).Reason);
+            Assert.True(options.AsyncFlagExemption);
         }
 
         // ---- keys ----

@@ -33,6 +33,13 @@ namespace Bounded.Tests.Configuration
                     "Bounded option 'bounded.BND5001.max_fixed_fan_out = lots' is ignored: 'lots' is not a whole number from 0 to 10000; expected a whole number from 0 to 10000; the default '16' is used"));
 
         [Fact]
+        public Task MalformedAsyncFlagExemption_ReportsKeyValueAndWhatIsAccepted() =>
+            Run(
+                "bounded.async_flag_exemption = yes",
+                Verify.Diagnostic().WithNoLocation().WithMessage(
+                    "Bounded option 'bounded.async_flag_exemption = yes' is ignored: 'yes' is not true or false; expected true or false; the default 'true' is used"));
+
+        [Fact]
         public Task MalformedPattern_Reported() =>
             Run(
                 "bounded.domain_patterns = Shop.Modules",

@@ -60,6 +60,9 @@ namespace Bounded.Analyzers.Common.Options
 
         public int MaxFixedFanOut { get; private set; }
 
+        /// <summary>Whether BND4001/BND4002 exempt the async-flag pattern (sync by design; see <c>AsyncFlag</c>).</summary>
+        public bool AsyncFlagExemption { get; private set; }
+
         /// <summary>Keys that could not be used, in key order.</summary>
         public ImmutableArray<OptionProblem> Problems { get; private set; }
 
@@ -153,6 +156,7 @@ namespace Bounded.Analyzers.Common.Options
             result.DtoNamespaces = Read<ImmutableArray<string>>(OptionKeys.DtoNamespaces, ParseNamespaces);
             result.TokenAccessibility = Read<ImmutableHashSet<Accessibility>>(OptionKeys.TokenAccessibility, ParseAccessibility);
             result.MaxFixedFanOut = Read<int>(OptionKeys.MaxFixedFanOut, ParseFanOut);
+            result.AsyncFlagExemption = Read<bool>(OptionKeys.AsyncFlagExemption, ParseBool);
 
             foreach (var key in presentKeys)
             {
@@ -279,6 +283,22 @@ namespace Bounded.Analyzers.Common.Options
             result = set.ToImmutable();
             error = string.Empty;
             return true;
+        }
+
+        private static bool ParseBool(string text, out bool result, out string error)
+        {
+            // Exactly the .editorconfig spellings; "yes", "1" and the like are mistakes worth a BND0001.
+            string trimmed = text.Trim();
+            if (string.Equals(trimmed, "true", StringComparison.OrdinalIgnoreCase) || string.Equals(trimmed, "false", StringComparison.OrdinalIgnoreCase))
+            {
+                result = string.Equals(trimmed, "true", StringComparison.OrdinalIgnoreCase);
+                error = string.Empty;
+                return true;
+            }
+
+            result = false;
+            error = $"'{text}' is not true or false";
+            return false;
         }
 
         private static bool ParseFanOut(string text, out int result, out string error)

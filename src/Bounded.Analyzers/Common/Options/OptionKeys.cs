@@ -27,6 +27,7 @@ namespace Bounded.Analyzers.Common.Options
         public const string DtoNamespaces = "bounded.dto_namespaces";
         public const string TokenAccessibility = "bounded.BND3002.accessibility";
         public const string MaxFixedFanOut = "bounded.BND5001.max_fixed_fan_out";
+        public const string AsyncFlagExemption = "bounded.async_flag_exemption";
 
         public const int MaxFixedFanOutLimit = 10000;
 
@@ -41,7 +42,8 @@ namespace Bounded.Analyzers.Common.Options
             new OptionDefinition(EntityBaseTypes, "Entity, AggregateRoot, BaseEntity, IEntity, IAggregateRoot", "comma-separated type names (generic arity ignored)", "A type deriving from or implementing one of these is a domain entity."),
             new OptionDefinition(DtoNamespaces, "Contracts, Dtos, Models.Api", "comma-separated namespaces", "Types in these namespaces are never entities (they are DTOs)."),
             new OptionDefinition(TokenAccessibility, "public, internal, protected", "comma-separated: public, internal, protected, private, protected_internal, private_protected", "Which async methods BND3002 asks to accept a CancellationToken."),
-            new OptionDefinition(MaxFixedFanOut, "16", "a whole number from 0 to 10000", "The largest fixed-size source BND5001 treats as bounded."));
+            new OptionDefinition(MaxFixedFanOut, "16", "a whole number from 0 to 10000", "The largest fixed-size source BND5001 treats as bounded."),
+            new OptionDefinition(AsyncFlagExemption, "true", "true or false", "Whether the async-flag pattern (a sync branch of a method taking `bool async`, or a blocking wait on a call passing `async: false`) is sync by design and exempt from BND4001 and BND4002."));
 
         public static OptionDefinition? Find(string key) =>
             All.FirstOrDefault(d => string.Equals(d.Key, key, StringComparison.OrdinalIgnoreCase));
