@@ -102,18 +102,24 @@ namespace Bounded.Bench
         /// </summary>
         public static async Task<double> RunGroupAsync(Func<CSharpCompilation> fresh, AnalyzerGroup group, AnalyzerOptions options, CorpusResult result, bool record)
         {
-            var compilation = fresh();
+            var (times, diagnostics) = await AnalyzeAsync(fresh(), group.Analyzers, options, result.Exceptions).ConfigureAwait(false);
+            return Record(result, group, times, diagnostics, record);
+        }
 
+        /// <summary>Runs <paramref name="analyzers"/> alone over <paramref name="compilation"/> (sequential callbacks) and returns each one's own execution time and the diagnostics.</summary>
+        public static async Task<(Dictionary<DiagnosticAnalyzer, double> Times, ImmutableArray<Diagnostic> Diagnostics)> AnalyzeAsync(
+            CSharpCompilation compilation, ImmutableArray<DiagnosticAnalyzer> analyzers, AnalyzerOptions options, ConcurrentDictionary<string, string> exceptions)
+        {
             // Bind the fresh compilation's references (the compiler's own set-up, which its timing includes) before the
             // analyzers start: otherwise whichever analyzer touches a symbol first is charged 10-20 ms for it on the 25k
             // corpus, merely for running first (our pack's first compilation-start action, or the only one in an
             // --analyzers run).
             _ = compilation.GetSpecialType(SpecialType.System_Object);
             var withAnalyzers = compilation.WithAnalyzers(
-                group.Analyzers,
+                analyzers,
                 new CompilationWithAnalyzersOptions(
                     options,
-                    onAnalyzerException: (ex, analyzer, _) => result.Exceptions.TryAdd(analyzer.GetType().FullName!, ex.GetType().Name + ": " + ex.Message),
+                    onAnalyzerException: (ex, analyzer, _) => exceptions.TryAdd(analyzer.GetType().FullName!, ex.GetType().Name + ": " + ex.Message),
                     concurrentAnalysis: false,
                     logAnalyzerExecutionTime: true,
                     reportSuppressedDiagnostics: false));
@@ -121,7 +127,7 @@ namespace Bounded.Bench
             var diagnostics = await withAnalyzers.GetAnalyzerDiagnosticsAsync(CancellationToken.None).ConfigureAwait(false);
 
             var times = new Dictionary<DiagnosticAnalyzer, double>();
-            foreach (var analyzer in group.Analyzers)
+            foreach (var analyzer in analyzers)
             {
                 var telemetry = await withAnalyzers.GetAnalyzerTelemetryInfoAsync(analyzer, CancellationToken.None).ConfigureAwait(false);
                 times[analyzer] = telemetry.ExecutionTime.TotalMilliseconds;
@@ -129,9 +135,15 @@ namespace Bounded.Bench
 
             foreach (var d in diagnostics.Where(d => string.Equals(d.Id, "AD0001", StringComparison.Ordinal)))
             {
-                result.Exceptions.TryAdd(d.GetMessage(System.Globalization.CultureInfo.InvariantCulture), d.ToString());
+                exceptions.TryAdd(d.GetMessage(System.Globalization.CultureInfo.InvariantCulture), d.ToString());
             }
 
+            return (times, diagnostics);
+        }
+
+        /// <summary>Records one repetition of a group (its analyzers' times and the diagnostics per ID) and returns the group's sum.</summary>
+        public static double Record(CorpusResult result, AnalyzerGroup group, IReadOnlyDictionary<DiagnosticAnalyzer, double> times, IEnumerable<Diagnostic> diagnostics, bool record)
+        {
             double sum = group.Analyzers.Sum(a => times[a]);
             if (!record)
             {
@@ -144,6 +156,11 @@ namespace Bounded.Bench
             }
 
             Add(result.GroupMs, group.Name, sum);
+            foreach (var id in group.Analyzers.SelectMany(a => a.SupportedDiagnostics).Select(d => d.Id).Distinct())
+            {
+                result.DiagnosticCounts.Remove(id);
+            }
+
             foreach (var g in diagnostics.GroupBy(d => d.Id, StringComparer.Ordinal))
             {
                 result.DiagnosticCounts[g.Key] = g.Count();
@@ -163,7 +180,7 @@ namespace Bounded.Bench
             list.Add(value);
         }
 
-        private static void Collect()
+        internal static void Collect()
         {
             GC.Collect();
             GC.WaitForPendingFinalizers();

@@ -74,6 +74,16 @@ namespace Bounded.Bench
                 }
             }
 
+            if (settings.RealCode)
+            {
+                if (settings.Restore)
+                {
+                    return RealCode.CacheFiller.Run(settings.Roots);
+                }
+
+                return await RealCode.RealCodeBench.RunAsync(settings, groups, peers, severities.ToImmutableDictionary()).ConfigureAwait(false);
+            }
+
             var references = BenchReferences.Load();
             var analyzerOptions = new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty, new BenchConfigOptionsProvider(BenchConfig));
             var results = new List<CorpusResult>();

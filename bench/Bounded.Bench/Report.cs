@@ -361,9 +361,9 @@ namespace Bounded.Bench
             }
         }
 
-        private static string Percent(double share) => double.IsNaN(share) ? "-" : (share * 100).ToString(share < 0.01 ? "F2" : "F1", CultureInfo.InvariantCulture) + "%";
+        internal static string Percent(double share) => double.IsNaN(share) ? "-" : (share * 100).ToString(share < 0.01 ? "F2" : "F1", CultureInfo.InvariantCulture) + "%";
 
-        private static string Times(double ratio) => double.IsNaN(ratio) || double.IsInfinity(ratio) ? "-" : ratio.ToString("F2", CultureInfo.InvariantCulture) + "x";
+        internal static string Times(double ratio) => double.IsNaN(ratio) || double.IsInfinity(ratio) ? "-" : ratio.ToString("F2", CultureInfo.InvariantCulture) + "x";
 
         private static string CpuModel()
         {
