@@ -38,6 +38,8 @@ namespace Bounded.Bench
                                   name ending in Tests/UnitTests/IntegrationTests/...); by default they are measured
               --restore           only fill the NuGet cache, then exit: a throwaway project referencing every package
                                   id found under the roots is restored (for repositories whose own restore fails)
+              --baseline <dll>    also time another build of the pack (e.g. main's Bounded.Analyzers.dll) side by
+                                  side, over the same compilations in the same run: before/after ratios
               --no-ide            skip the IDE case (one document at a time)
               --top <n>           slowest documents listed per repository in the IDE case (default 10)
               --diagnostics <path> write our diagnostics (repository, id, file:line, message) to this file
@@ -74,6 +76,9 @@ namespace Bounded.Bench
         public bool RealCode => Roots.Count > 0;
 
         public bool SkipTests { get; private set; }
+
+        /// <summary>Real-code mode: another build of Bounded.Analyzers.dll to time side by side (<c>--baseline</c>).</summary>
+        public string? BaselineDll { get; private set; }
 
         public bool Restore { get; private set; }
 
@@ -138,6 +143,7 @@ namespace Bounded.Bench
                     case "--root": settings.Roots.Add(Next()); break;
                     case "--commit": settings.Commits.Add(Next()); break;
                     case "--skip-tests": settings.SkipTests = true; break;
+                    case "--baseline": settings.BaselineDll = Path.GetFullPath(Next()); break;
                     case "--restore": settings.Restore = true; break;
                     case "--no-ide": settings.Ide = false; break;
                     case "--top": settings.TopDocuments = PositiveInt(Next(), "--top"); break;

@@ -13,7 +13,9 @@ using Microsoft.CodeAnalysis.Diagnostics;
 namespace Bounded.Bench
 {
     /// <summary>A group of analyzers run together over one fresh compilation: our pack, or one peer package.</summary>
-    internal sealed record AnalyzerGroup(string Name, bool Ours, ImmutableArray<DiagnosticAnalyzer> Analyzers);
+    /// <param name="Baseline">Another build of our pack (real-code mode's <c>--baseline</c>), measured side by side with this one:
+    /// its analyzers' times and diagnostics are recorded under keys of their own (<see cref="Measurement.Key"/>).</param>
+    internal sealed record AnalyzerGroup(string Name, bool Ours, ImmutableArray<DiagnosticAnalyzer> Analyzers, bool Baseline = false);
 
     /// <summary>Medians over the repetitions of one corpus.</summary>
     internal sealed class CorpusResult
@@ -152,22 +154,25 @@ namespace Bounded.Bench
 
             foreach (var (analyzer, ms) in times)
             {
-                Add(result.AnalyzerMs, analyzer.GetType().FullName!, ms);
+                Add(result.AnalyzerMs, Key(group, analyzer.GetType().FullName!), ms);
             }
 
             Add(result.GroupMs, group.Name, sum);
             foreach (var id in group.Analyzers.SelectMany(a => a.SupportedDiagnostics).Select(d => d.Id).Distinct())
             {
-                result.DiagnosticCounts.Remove(id);
+                result.DiagnosticCounts.Remove(Key(group, id));
             }
 
             foreach (var g in diagnostics.GroupBy(d => d.Id, StringComparer.Ordinal))
             {
-                result.DiagnosticCounts[g.Key] = g.Count();
+                result.DiagnosticCounts[Key(group, g.Key)] = g.Count();
             }
 
             return sum;
         }
+
+        /// <summary>The key of an analyzer's time or a rule's count: a baseline group's are prefixed, so that they do not mix with ours.</summary>
+        public static string Key(AnalyzerGroup group, string typeOrId) => group.Baseline ? "baseline:" + typeOrId : typeOrId;
 
         private static void Add(Dictionary<string, List<double>> map, string key, double value)
         {

@@ -81,6 +81,17 @@ namespace Bounded.Bench
                     return RealCode.CacheFiller.Run(settings.Roots);
                 }
 
+                if (settings.BaselineDll is not null)
+                {
+                    var baseline = RealCode.RealCodeBench.LoadBaseline(settings.BaselineDll, settings, ours);
+                    if (baseline is null)
+                    {
+                        return 2;
+                    }
+
+                    groups.Insert(1, baseline);
+                }
+
                 return await RealCode.RealCodeBench.RunAsync(settings, groups, peers, severities.ToImmutableDictionary()).ConfigureAwait(false);
             }
 

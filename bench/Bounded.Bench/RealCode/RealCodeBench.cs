@@ -13,7 +13,7 @@ using Microsoft.CodeAnalysis.Diagnostics;
 namespace Bounded.Bench.RealCode
 {
     /// <summary>One document's cost in the IDE case: the compiler's diagnostics for it, then one package's semantic analysis of it.</summary>
-    internal sealed record DocumentTiming(string Path, int Lines, double CompilerMs, double OursMs, double PeerMs);
+    internal sealed record DocumentTiming(string Path, int Lines, double CompilerMs, double OursMs, double PeerMs, double BaselineMs);
 
     /// <summary>A repository measured in real-code mode.</summary>
     internal sealed class RepositoryResult
@@ -134,6 +134,35 @@ namespace Bounded.Bench.RealCode
             return problems.Count > 0 ? 2 : settings.Enforce && failed ? 1 : 0;
         }
 
+        /// <summary>
+        /// Our analyzers as another build has them (<c>--baseline</c>, e.g. main's DLL), loaded in a load context of their own,
+        /// with the same <c>--analyzers</c> selection; null (after a message) when the DLL gives none.
+        /// </summary>
+        public static AnalyzerGroup? LoadBaseline(string dll, BenchSettings settings, ImmutableArray<DiagnosticAnalyzer> ours)
+        {
+            var reference = new AnalyzerFileReference(dll, new PeerLoader.PackageAssemblyLoader("baseline:" + dll));
+            var errors = new List<string>();
+            reference.AnalyzerLoadFailed += (_, e) => errors.Add($"{e.ErrorCode} {e.TypeName} {e.Message}");
+            var ourTypes = ours.Select(a => a.GetType().FullName).ToHashSet(StringComparer.Ordinal);
+            var analyzers = reference.GetAnalyzers(LanguageNames.CSharp)
+                .Where(a => settings.Selects(a, a.SupportedDiagnostics.Select(d => d.Id)) && (!settings.Filtered || ourTypes.Contains(a.GetType().FullName)))
+                .OrderBy(a => a.GetType().FullName, StringComparer.Ordinal)
+                .ToImmutableArray();
+            if (analyzers.IsEmpty || errors.Count > 0)
+            {
+                Console.Error.WriteLine($"--baseline {dll}: no analyzer loaded{(errors.Count > 0 ? ": " + string.Join("; ", errors) : string.Empty)}");
+                return null;
+            }
+
+            Console.WriteLine($"baseline: {analyzers.Length} analyzers from {dll}");
+            return new AnalyzerGroup("Bounded (baseline)", Ours: false, analyzers, Baseline: true);
+        }
+
+        /// <summary>
+        /// Per repetition and per project: the compiler alone, then each group alone, each over a fresh compilation of that
+        /// project (interleaved, so that a burst of load from other processes hits every group of a project alike; the groups'
+        /// order rotates per repetition), summed over the projects.
+        /// </summary>
         private static async Task MeasureAsync(RepositoryResult repository, IReadOnlyList<AnalyzerGroup> groups, AnalyzerOptions options, BenchSettings settings)
         {
             var timing = repository.Timing;
@@ -141,9 +170,23 @@ namespace Bounded.Bench.RealCode
             {
                 bool record = run >= settings.Warmup;
                 double compiler = 0;
+                var times = groups.ToDictionary(g => g, g => g.Analyzers.ToDictionary(a => a, _ => 0.0));
+                var diagnostics = groups.ToDictionary(g => g, _ => new List<Diagnostic>());
                 foreach (var project in repository.Projects)
                 {
                     compiler += Measurement.TimeCompiler(project.Fresh).Ms;
+
+                    // The groups' order turns from one repetition to the next: none is always the first after the compiler.
+                    foreach (var group in groups.Skip(run % groups.Count).Concat(groups.Take(run % groups.Count)))
+                    {
+                        var (projectTimes, projectDiagnostics) = await Measurement.AnalyzeAsync(project.Fresh(), group.Analyzers, options, timing.Exceptions).ConfigureAwait(false);
+                        foreach (var (analyzer, ms) in projectTimes)
+                        {
+                            times[group][analyzer] += ms;
+                        }
+
+                        diagnostics[group].AddRange(projectDiagnostics.Where(d => d.Id != "AD0001"));
+                    }
                 }
 
                 if (record)
@@ -154,24 +197,11 @@ namespace Bounded.Bench.RealCode
                 var line = new System.Text.StringBuilder($"  {(record ? "run" : "warm-up")} {run + 1 - (record ? settings.Warmup : 0)}: compiler {compiler:F0} ms");
                 foreach (var group in groups)
                 {
-                    var times = group.Analyzers.ToDictionary(a => a, _ => 0.0);
-                    var diagnostics = new List<Diagnostic>();
-                    foreach (var project in repository.Projects)
-                    {
-                        var (projectTimes, projectDiagnostics) = await Measurement.AnalyzeAsync(project.Fresh(), group.Analyzers, options, timing.Exceptions).ConfigureAwait(false);
-                        foreach (var (analyzer, ms) in projectTimes)
-                        {
-                            times[analyzer] += ms;
-                        }
-
-                        diagnostics.AddRange(projectDiagnostics.Where(d => d.Id != "AD0001"));
-                    }
-
-                    double sum = Measurement.Record(timing, group, times, diagnostics, record);
+                    double sum = Measurement.Record(timing, group, times[group], diagnostics[group], record);
                     if (record && group.Ours)
                     {
                         repository.OurDiagnostics.Clear();
-                        repository.OurDiagnostics.AddRange(diagnostics);
+                        repository.OurDiagnostics.AddRange(diagnostics[group]);
                     }
 
                     line.Append($"; {group.Name} {sum:F0} ms");
@@ -191,6 +221,7 @@ namespace Bounded.Bench.RealCode
         {
             var ours = groups.First(g => g.Ours);
             var peer = groups.FirstOrDefault(g => g.Name == "Microsoft.CodeAnalysis.NetAnalyzers");
+            var baseline = groups.FirstOrDefault(g => g.Baseline);
             var exceptions = new ConcurrentDictionary<string, string>(StringComparer.Ordinal);
             bool first = true;
             foreach (var project in repository.Projects)
@@ -198,6 +229,7 @@ namespace Bounded.Bench.RealCode
                 var documents = project.Trees.Take(project.SourceFiles).ToList();
                 var oursTimes = await TimeDocumentsAsync(project, documents, ours.Analyzers, options, exceptions).ConfigureAwait(false);
                 var peerTimes = peer is null ? null : await TimeDocumentsAsync(project, documents, peer.Analyzers, options, exceptions).ConfigureAwait(false);
+                var baselineTimes = baseline is null ? null : await TimeDocumentsAsync(project, documents, baseline.Analyzers, options, exceptions).ConfigureAwait(false);
                 for (int i = 0; i < documents.Count; i++)
                 {
                     if (first && i == 0)
@@ -211,7 +243,8 @@ namespace Bounded.Bench.RealCode
                         documents[i].GetText().Lines.Count,
                         oursTimes[i].Compiler,
                         oursTimes[i].Analyzer,
-                        peerTimes?[i].Analyzer ?? double.NaN));
+                        peerTimes?[i].Analyzer ?? double.NaN,
+                        baselineTimes?[i].Analyzer ?? double.NaN));
                 }
 
                 first = false;

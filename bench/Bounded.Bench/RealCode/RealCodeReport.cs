@@ -48,9 +48,15 @@ namespace Bounded.Bench.RealCode
 
         private AnalyzerGroup Ours => groups.First(g => g.Ours);
 
+        private AnalyzerGroup? Baseline => groups.FirstOrDefault(g => g.Baseline);
+
         private static string TypeName(DiagnosticAnalyzer a) => a.GetType().FullName!;
 
         private double Pack(RepositoryResult r) => r.Timing.Group(Ours.Name);
+
+        private double BaselinePack(RepositoryResult r) => Baseline is null ? double.NaN : r.Timing.Group(Baseline.Name);
+
+        private double Time(RepositoryResult r, AnalyzerGroup group, DiagnosticAnalyzer analyzer) => r.Timing.Analyzer(Measurement.Key(group, TypeName(analyzer)));
 
         private double Family(RepositoryResult r, string category) =>
             Ours.Analyzers.Where(a => a.SupportedDiagnostics.FirstOrDefault()?.Category == category).Sum(a => r.Timing.Analyzer(TypeName(a)));
@@ -58,10 +64,13 @@ namespace Bounded.Bench.RealCode
         /// <summary>Our analyzers reporting BND3001/3002/4001/4002, and the peer analyzers reporting CA2016/CA1849 (NaN when none ran).</summary>
         private (double Ours, double Peer) CancellationAsync(RepositoryResult r)
         {
-            double ours = Ours.Analyzers.Where(a => a.SupportedDiagnostics.Any(d => OurCancellationAsync.Contains(d.Id))).Sum(a => r.Timing.Analyzer(TypeName(a)));
-            var peerAnalyzers = groups.Where(g => !g.Ours).SelectMany(g => g.Analyzers).Where(a => a.SupportedDiagnostics.Any(d => PeerCancellationAsync.Contains(d.Id))).ToList();
+            double ours = CancellationAsyncOf(r, Ours);
+            var peerAnalyzers = groups.Where(g => !g.Ours && !g.Baseline).SelectMany(g => g.Analyzers).Where(a => a.SupportedDiagnostics.Any(d => PeerCancellationAsync.Contains(d.Id))).ToList();
             return (ours, peerAnalyzers.Count == 0 ? double.NaN : peerAnalyzers.Sum(a => r.Timing.Analyzer(TypeName(a))));
         }
+
+        private double CancellationAsyncOf(RepositoryResult r, AnalyzerGroup? group) =>
+            group is null ? double.NaN : group.Analyzers.Where(a => a.SupportedDiagnostics.Any(d => OurCancellationAsync.Contains(d.Id))).Sum(a => Time(r, group, a));
 
         private int Count(RepositoryResult r, string id) => r.Timing.DiagnosticCounts.TryGetValue(id, out int n) ? n : 0;
 
@@ -71,6 +80,12 @@ namespace Bounded.Bench.RealCode
             {
                 var (ours, peer) = CancellationAsync(r);
                 yield return $"{r.Name}: compiler {r.Timing.Compiler:F0} ms, pack {Pack(r):F0} ms ({Report.Percent(Pack(r) / r.Timing.Compiler)}), Cancellation+Async {ours:F0} ms vs CA2016+CA1849 {peer:F0} ms ({Report.Times(ours / peer)}), {r.Errors} compiler errors";
+                if (Baseline is not null)
+                {
+                    yield return $"  baseline: pack {BaselinePack(r):F0} ms ({Report.Percent(BaselinePack(r) / r.Timing.Compiler)}), Cancellation+Async {CancellationAsyncOf(r, Baseline):F0} ms; pack now / baseline {Report.Times(Pack(r) / BaselinePack(r))}";
+                    yield return "  baseline diagnostics: " + string.Join(", ", Baseline.Analyzers.SelectMany(a => a.SupportedDiagnostics).Select(d => d.Id).Distinct().OrderBy(i => i, StringComparer.Ordinal).Select(id => $"{id}={Count(r, "baseline:" + id)}"));
+                }
+
                 yield return "  ours: " + string.Join(", ", Ours.Analyzers.SelectMany(a => a.SupportedDiagnostics).Select(d => d.Id).Distinct().OrderBy(i => i, StringComparer.Ordinal).Select(id => $"{id}={Count(r, id)}"));
             }
 
@@ -97,13 +112,19 @@ namespace Bounded.Bench.RealCode
             sb.AppendLine();
             sb.AppendLine("## Summary");
             sb.AppendLine();
-            sb.AppendLine($"| Repository | Commit | Projects | Files | Lines | Compiler errors | Compiler (ms) | Pack (ms) | Pack share | {string.Join(" | ", Families.Select(f => f + " share"))} | Cancellation+Async (ms) | CA2016+CA1849 (ms) | Ratio |");
-            sb.AppendLine($"|---|---|---|---|---|---|---|---|---|{string.Concat(Families.Select(_ => "---|"))}---|---|---|");
+            sb.AppendLine($"| Repository | Commit | Projects | Files | Lines | Compiler errors | Compiler (ms) | Pack (ms) | Pack share | {string.Join(" | ", Families.Select(f => f + " share"))} | Cancellation+Async (ms) | CA2016+CA1849 (ms) | Ratio |{(Baseline is null ? string.Empty : " Baseline pack (ms) | Baseline share | Baseline Cancellation+Async (ms) |")}");
+            sb.AppendLine($"|---|---|---|---|---|---|---|---|---|{string.Concat(Families.Select(_ => "---|"))}---|---|---|{(Baseline is null ? string.Empty : "---|---|---|")}");
             foreach (var r in results)
             {
                 var (ours, peer) = CancellationAsync(r);
                 string families = string.Join(" | ", Families.Select(f => Report.Percent(Family(r, f) / r.Timing.Compiler)));
-                sb.AppendLine($"| {r.Name} | `{Short(r.Commit)}` | {r.Projects.Count} | {r.Files} | {r.Lines} | {r.Errors} | {r.Timing.Compiler:F0} | {Pack(r):F0} | {Report.Percent(Pack(r) / r.Timing.Compiler)} | {families} | {ours:F0} | {peer:F0} | {Report.Times(ours / peer)} |");
+                sb.AppendLine($"| {r.Name} | `{Short(r.Commit)}` | {r.Projects.Count} | {r.Files} | {r.Lines} | {r.Errors} | {r.Timing.Compiler:F0} | {Pack(r):F0} | {Report.Percent(Pack(r) / r.Timing.Compiler)} | {families} | {ours:F0} | {peer:F0} | {Report.Times(ours / peer)} |{(Baseline is null ? string.Empty : $" {BaselinePack(r):F0} | {Report.Percent(BaselinePack(r) / r.Timing.Compiler)} | {CancellationAsyncOf(r, Baseline):F0} |")}");
+            }
+
+            if (Baseline is not null)
+            {
+                sb.AppendLine();
+                sb.AppendLine($"Baseline: `{settings.BaselineDll}`, timed side by side with this build over the same compilations in the same run.");
             }
 
             sb.AppendLine();
@@ -126,7 +147,7 @@ namespace Bounded.Bench.RealCode
             sb.AppendLine($"|---|{string.Concat(results.Select(_ => "---|"))}");
             foreach (string id in ids)
             {
-                sb.AppendLine($"| {id} | {string.Join(" | ", results.Select(r => Count(r, id).ToString(CultureInfo.InvariantCulture)))} |");
+                sb.AppendLine($"| {id} | {string.Join(" | ", results.Select(r => Count(r, id).ToString(CultureInfo.InvariantCulture) + (Baseline is not null && id.StartsWith("BND", StringComparison.Ordinal) && Count(r, "baseline:" + id) != Count(r, id) ? $" (baseline {Count(r, "baseline:" + id)})" : string.Empty)))} |");
             }
 
             foreach (var r in results)
@@ -167,12 +188,12 @@ namespace Bounded.Bench.RealCode
             sb.AppendLine("|---|---|---|---|---|---|---|");
             foreach (var group in groups)
             {
-                foreach (var analyzer in group.Analyzers.OrderByDescending(a => r.Timing.Analyzer(TypeName(a))))
+                foreach (var analyzer in group.Analyzers.OrderByDescending(a => Time(r, group, a)))
                 {
-                    var rules = analyzer.SupportedDiagnostics.Select(d => d.Id).Distinct().Where(id => group.Ours || PeerMap.AllPeerIds.Contains(id)).OrderBy(id => id, StringComparer.Ordinal).ToList();
-                    double ms = r.Timing.Analyzer(TypeName(analyzer));
-                    string runs = r.Timing.AnalyzerMs.TryGetValue(TypeName(analyzer), out var list) ? string.Join(", ", list.Select(m => m.ToString("F0", CultureInfo.InvariantCulture))) : "-";
-                    sb.AppendLine($"| {group.Name} | `{analyzer.GetType().Name}` | {string.Join(", ", rules)} | {rules.Sum(id => Count(r, id))} | {ms:F1} | {Report.Percent(ms / r.Timing.Compiler)} | {runs} |");
+                    var rules = analyzer.SupportedDiagnostics.Select(d => d.Id).Distinct().Where(id => group.Ours || group.Baseline || PeerMap.AllPeerIds.Contains(id)).OrderBy(id => id, StringComparer.Ordinal).ToList();
+                    double ms = Time(r, group, analyzer);
+                    string runs = r.Timing.AnalyzerMs.TryGetValue(Measurement.Key(group, TypeName(analyzer)), out var list) ? string.Join(", ", list.Select(m => m.ToString("F0", CultureInfo.InvariantCulture))) : "-";
+                    sb.AppendLine($"| {group.Name} | `{analyzer.GetType().Name}` | {string.Join(", ", rules)} | {rules.Sum(id => Count(r, Measurement.Key(group, id)))} | {ms:F1} | {Report.Percent(ms / r.Timing.Compiler)} | {runs} |");
                 }
 
                 double groupMs = r.Timing.Group(group.Name);
@@ -195,13 +216,20 @@ namespace Bounded.Bench.RealCode
                 sb.AppendLine();
                 sb.AppendLine($"IDE case: {r.Documents.Count} documents analysed one at a time (`GetAnalyzerSemanticDiagnosticsAsync(model, filterSpan: null)`). Our pack: total {r.Documents.Sum(d => d.OursMs):F0} ms, median {CorpusResult.Median(r.Documents.Select(d => d.OursMs).ToList()):F2} ms per document;");
                 sb.AppendLine($"CA2016+CA1849: total {r.Documents.Sum(d => d.PeerMs):F0} ms, median {CorpusResult.Median(r.Documents.Select(d => d.PeerMs).ToList()):F2} ms; the compiler's diagnostics for the documents: {r.Documents.Sum(d => d.CompilerMs):F0} ms.");
-                sb.AppendLine($"The first document also pays the compilation-wide start: ours {r.FirstDocumentOursMs:F0} ms, CA2016+CA1849 {r.FirstDocumentPeerMs:F0} ms. Slowest documents for our pack:");
+                sb.AppendLine($"The first document also pays the compilation-wide start: ours {r.FirstDocumentOursMs:F0} ms, CA2016+CA1849 {r.FirstDocumentPeerMs:F0} ms.");
+                if (Baseline is not null)
+                {
+                    sb.AppendLine($"Baseline pack: total {r.Documents.Sum(d => d.BaselineMs):F0} ms, median {CorpusResult.Median(r.Documents.Select(d => d.BaselineMs).ToList()):F2} ms per document.");
+                }
+
                 sb.AppendLine();
-                sb.AppendLine("| Document | Lines | Compiler (ms) | Our pack (ms) | CA2016+CA1849 (ms) |");
-                sb.AppendLine("|---|---|---|---|---|");
+                sb.AppendLine("Slowest documents for our pack:");
+                sb.AppendLine();
+                sb.AppendLine($"| Document | Lines | Compiler (ms) | Our pack (ms) | CA2016+CA1849 (ms) |{(Baseline is null ? string.Empty : " Baseline pack (ms) |")}");
+                sb.AppendLine($"|---|---|---|---|---|{(Baseline is null ? string.Empty : "---|")}");
                 foreach (var d in ordered.Take(settings.TopDocuments))
                 {
-                    sb.AppendLine($"| {d.Path} | {d.Lines} | {d.CompilerMs:F1} | {d.OursMs:F1} | {d.PeerMs:F1} |");
+                    sb.AppendLine($"| {d.Path} | {d.Lines} | {d.CompilerMs:F1} | {d.OursMs:F1} | {d.PeerMs:F1} |{(Baseline is null ? string.Empty : $" {d.BaselineMs:F1} |")}");
                 }
             }
         }
