@@ -127,7 +127,7 @@ namespace Bounded.Analyzers.Domains
             }
 
             var list = new List<(INamespaceSymbol, Placement)>();
-            var start = Find(root);
+            var start = Boundaries.FindNamespace(_compilation.GlobalNamespace, root);
             if (start != null)
             {
                 var pending = new Stack<INamespaceSymbol>();
@@ -145,32 +145,6 @@ namespace Bounded.Analyzers.Domains
             }
 
             return _subtrees.GetOrAdd(root, list);
-        }
-
-        private INamespaceSymbol? Find(string fullName)
-        {
-            INamespaceSymbol current = _compilation.GlobalNamespace;
-            foreach (var segment in fullName.Split('.'))
-            {
-                INamespaceSymbol? next = null;
-                foreach (var member in current.GetMembers(segment))
-                {
-                    if (member is INamespaceSymbol ns)
-                    {
-                        next = ns;
-                        break;
-                    }
-                }
-
-                if (next == null)
-                {
-                    return null;
-                }
-
-                current = next;
-            }
-
-            return current;
         }
 
         private static void AddType(INamedTypeSymbol type, bool members, HashSet<string> names)
