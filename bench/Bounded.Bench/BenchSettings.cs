@@ -29,6 +29,21 @@ namespace Bounded.Bench
               --enforce           exit 1 when a budget check FAILs (otherwise the verdict is only printed)
               --smoke             CI mode: smallest corpus, 1 repetition, no warm-up; checks the runner
                                   works and the table is produced
+
+            Real-code mode (bench/README.md): compile every C# project under a folder in memory and time the same
+            analyzers on it.
+              --root <folder>     a checkout of a solution; repeat for several (one report covers them all)
+              --commit <sha>      the commit of the matching --root (same order), when the folder is no git checkout
+              --skip-tests        leave out test projects (IsTestProject, MSTest.Sdk, Microsoft.NET.Test.Sdk, or a
+                                  name ending in Tests/UnitTests/IntegrationTests/...); by default they are measured
+              --restore           only fill the NuGet cache, then exit: a throwaway project referencing every package
+                                  id found under the roots is restored (for repositories whose own restore fails)
+              --baseline <dll>    also time another build of the pack (e.g. main's Bounded.Analyzers.dll) side by
+                                  side, over the same compilations in the same run: before/after ratios
+              --no-ide            skip the IDE case (one document at a time)
+              --top <n>           slowest documents listed per repository in the IDE case (default 10)
+              --diagnostics <path> write our diagnostics (repository, id, file:line, message) to this file
+              (the report goes to --out, default a temp file bounded-bench-real.md)
               --help              this text
             """;
 
@@ -52,6 +67,28 @@ namespace Bounded.Bench
         public bool Smoke { get; private set; }
 
         public bool Help { get; private set; }
+
+        /// <summary>Real-code mode: the folders from <c>--root</c>.</summary>
+        public List<string> Roots { get; } = new();
+
+        public List<string> Commits { get; } = new();
+
+        public bool RealCode => Roots.Count > 0;
+
+        public bool SkipTests { get; private set; }
+
+        /// <summary>Real-code mode: another build of Bounded.Analyzers.dll to time side by side (<c>--baseline</c>).</summary>
+        public string? BaselineDll { get; private set; }
+
+        public bool Restore { get; private set; }
+
+        public bool Ide { get; private set; } = true;
+
+        public int TopDocuments { get; private set; } = 10;
+
+        public string? DiagnosticsOut { get; private set; }
+
+        public string RealOutputPath => Out ?? Path.Combine(Path.GetTempPath(), "bounded-bench-real.md");
 
         public string CommandLine { get; private set; } = string.Empty;
 
@@ -103,6 +140,14 @@ namespace Bounded.Bench
                         break;
                     case "--enforce": settings.Enforce = true; break;
                     case "--smoke": settings.Smoke = true; break;
+                    case "--root": settings.Roots.Add(Next()); break;
+                    case "--commit": settings.Commits.Add(Next()); break;
+                    case "--skip-tests": settings.SkipTests = true; break;
+                    case "--baseline": settings.BaselineDll = Path.GetFullPath(Next()); break;
+                    case "--restore": settings.Restore = true; break;
+                    case "--no-ide": settings.Ide = false; break;
+                    case "--top": settings.TopDocuments = PositiveInt(Next(), "--top"); break;
+                    case "--diagnostics": settings.DiagnosticsOut = Path.GetFullPath(Next()); break;
                     case "--help" or "-h": settings.Help = true; break;
                     default: throw new ArgumentException($"unknown option '{args[i]}'");
                 }

@@ -13,7 +13,9 @@ using Microsoft.CodeAnalysis.Diagnostics;
 namespace Bounded.Bench
 {
     /// <summary>A group of analyzers run together over one fresh compilation: our pack, or one peer package.</summary>
-    internal sealed record AnalyzerGroup(string Name, bool Ours, ImmutableArray<DiagnosticAnalyzer> Analyzers);
+    /// <param name="Baseline">Another build of our pack (real-code mode's <c>--baseline</c>), measured side by side with this one:
+    /// its analyzers' times and diagnostics are recorded under keys of their own (<see cref="Measurement.Key"/>).</param>
+    internal sealed record AnalyzerGroup(string Name, bool Ours, ImmutableArray<DiagnosticAnalyzer> Analyzers, bool Baseline = false);
 
     /// <summary>Medians over the repetitions of one corpus.</summary>
     internal sealed class CorpusResult
@@ -102,18 +104,24 @@ namespace Bounded.Bench
         /// </summary>
         public static async Task<double> RunGroupAsync(Func<CSharpCompilation> fresh, AnalyzerGroup group, AnalyzerOptions options, CorpusResult result, bool record)
         {
-            var compilation = fresh();
+            var (times, diagnostics) = await AnalyzeAsync(fresh(), group.Analyzers, options, result.Exceptions).ConfigureAwait(false);
+            return Record(result, group, times, diagnostics, record);
+        }
 
+        /// <summary>Runs <paramref name="analyzers"/> alone over <paramref name="compilation"/> (sequential callbacks) and returns each one's own execution time and the diagnostics.</summary>
+        public static async Task<(Dictionary<DiagnosticAnalyzer, double> Times, ImmutableArray<Diagnostic> Diagnostics)> AnalyzeAsync(
+            CSharpCompilation compilation, ImmutableArray<DiagnosticAnalyzer> analyzers, AnalyzerOptions options, ConcurrentDictionary<string, string> exceptions)
+        {
             // Bind the fresh compilation's references (the compiler's own set-up, which its timing includes) before the
             // analyzers start: otherwise whichever analyzer touches a symbol first is charged 10-20 ms for it on the 25k
             // corpus, merely for running first (our pack's first compilation-start action, or the only one in an
             // --analyzers run).
             _ = compilation.GetSpecialType(SpecialType.System_Object);
             var withAnalyzers = compilation.WithAnalyzers(
-                group.Analyzers,
+                analyzers,
                 new CompilationWithAnalyzersOptions(
                     options,
-                    onAnalyzerException: (ex, analyzer, _) => result.Exceptions.TryAdd(analyzer.GetType().FullName!, ex.GetType().Name + ": " + ex.Message),
+                    onAnalyzerException: (ex, analyzer, _) => exceptions.TryAdd(analyzer.GetType().FullName!, ex.GetType().Name + ": " + ex.Message),
                     concurrentAnalysis: false,
                     logAnalyzerExecutionTime: true,
                     reportSuppressedDiagnostics: false));
@@ -121,7 +129,7 @@ namespace Bounded.Bench
             var diagnostics = await withAnalyzers.GetAnalyzerDiagnosticsAsync(CancellationToken.None).ConfigureAwait(false);
 
             var times = new Dictionary<DiagnosticAnalyzer, double>();
-            foreach (var analyzer in group.Analyzers)
+            foreach (var analyzer in analyzers)
             {
                 var telemetry = await withAnalyzers.GetAnalyzerTelemetryInfoAsync(analyzer, CancellationToken.None).ConfigureAwait(false);
                 times[analyzer] = telemetry.ExecutionTime.TotalMilliseconds;
@@ -129,9 +137,15 @@ namespace Bounded.Bench
 
             foreach (var d in diagnostics.Where(d => string.Equals(d.Id, "AD0001", StringComparison.Ordinal)))
             {
-                result.Exceptions.TryAdd(d.GetMessage(System.Globalization.CultureInfo.InvariantCulture), d.ToString());
+                exceptions.TryAdd(d.GetMessage(System.Globalization.CultureInfo.InvariantCulture), d.ToString());
             }
 
+            return (times, diagnostics);
+        }
+
+        /// <summary>Records one repetition of a group (its analyzers' times and the diagnostics per ID) and returns the group's sum.</summary>
+        public static double Record(CorpusResult result, AnalyzerGroup group, IReadOnlyDictionary<DiagnosticAnalyzer, double> times, IEnumerable<Diagnostic> diagnostics, bool record)
+        {
             double sum = group.Analyzers.Sum(a => times[a]);
             if (!record)
             {
@@ -140,17 +154,25 @@ namespace Bounded.Bench
 
             foreach (var (analyzer, ms) in times)
             {
-                Add(result.AnalyzerMs, analyzer.GetType().FullName!, ms);
+                Add(result.AnalyzerMs, Key(group, analyzer.GetType().FullName!), ms);
             }
 
             Add(result.GroupMs, group.Name, sum);
+            foreach (var id in group.Analyzers.SelectMany(a => a.SupportedDiagnostics).Select(d => d.Id).Distinct())
+            {
+                result.DiagnosticCounts.Remove(Key(group, id));
+            }
+
             foreach (var g in diagnostics.GroupBy(d => d.Id, StringComparer.Ordinal))
             {
-                result.DiagnosticCounts[g.Key] = g.Count();
+                result.DiagnosticCounts[Key(group, g.Key)] = g.Count();
             }
 
             return sum;
         }
+
+        /// <summary>The key of an analyzer's time or a rule's count: a baseline group's are prefixed, so that they do not mix with ours.</summary>
+        public static string Key(AnalyzerGroup group, string typeOrId) => group.Baseline ? "baseline:" + typeOrId : typeOrId;
 
         private static void Add(Dictionary<string, List<double>> map, string key, double value)
         {
@@ -163,7 +185,7 @@ namespace Bounded.Bench
             list.Add(value);
         }
 
-        private static void Collect()
+        internal static void Collect()
         {
             GC.Collect();
             GC.WaitForPendingFinalizers();

@@ -79,7 +79,7 @@ namespace Bounded.Bench
                 errors.Add("no C# analyzer DLL found under analyzers/");
             }
 
-            var loader = new PeerAssemblyLoader(name);
+            var loader = new PackageAssemblyLoader(name);
             var analyzers = ImmutableArray.CreateBuilder<DiagnosticAnalyzer>();
             var builtAgainst = new SortedSet<string>(StringComparer.Ordinal);
             foreach (string file in files)
@@ -152,14 +152,14 @@ namespace Bounded.Bench
         /// One load context per package: an assembly the package ships next to its analyzers loads
         /// there; everything else (Roslyn, the BCL) comes from this process, as in the compiler host.
         /// </summary>
-        private sealed class PeerAssemblyLoader : AssemblyLoadContext, IAnalyzerAssemblyLoader
+        internal sealed class PackageAssemblyLoader : AssemblyLoadContext, IAnalyzerAssemblyLoader
         {
             private readonly HashSet<string> directories = new(StringComparer.Ordinal);
             private readonly Dictionary<string, Assembly> loaded = new(StringComparer.Ordinal);
             private readonly object gate = new();
 
-            public PeerAssemblyLoader(string name)
-                : base("peer:" + name)
+            public PackageAssemblyLoader(string name)
+                : base(name.Contains(':', StringComparison.Ordinal) ? name : "peer:" + name)
             {
             }
 

@@ -74,6 +74,27 @@ namespace Bounded.Bench
                 }
             }
 
+            if (settings.RealCode)
+            {
+                if (settings.Restore)
+                {
+                    return RealCode.CacheFiller.Run(settings.Roots);
+                }
+
+                if (settings.BaselineDll is not null)
+                {
+                    var baseline = RealCode.RealCodeBench.LoadBaseline(settings.BaselineDll, settings, ours);
+                    if (baseline is null)
+                    {
+                        return 2;
+                    }
+
+                    groups.Insert(1, baseline);
+                }
+
+                return await RealCode.RealCodeBench.RunAsync(settings, groups, peers, severities.ToImmutableDictionary()).ConfigureAwait(false);
+            }
+
             var references = BenchReferences.Load();
             var analyzerOptions = new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty, new BenchConfigOptionsProvider(BenchConfig));
             var results = new List<CorpusResult>();

@@ -191,7 +191,7 @@ namespace Bounded.Analyzers.Domains
             return root + "." + names[0];
         }
 
-        private static INamespaceSymbol? FindNamespace(INamespaceSymbol global, string name)
+        internal static INamespaceSymbol? FindNamespace(INamespaceSymbol global, string name)
         {
             INamespaceSymbol? current = global;
             foreach (var segment in name.Split('.'))

@@ -44,6 +44,9 @@ namespace Bounded.Analyzers.Domains
 
         public ImmutableArray<string> PublicNamespaces => _options.DomainPublicNamespaces;
 
+        /// <summary>The namespaces the Domain layer must not name (BND1003), as configured.</summary>
+        public ImmutableArray<string> ForbiddenNamespaces => _options.ForbiddenDomainNamespaces;
+
         public static DomainMap For(BoundedOptions options) => Cache.GetValue(options, o => new DomainMap(o));
 
         /// <summary>The placement of a namespace symbol (the global namespace is in no domain and no layer).</summary>

@@ -229,7 +229,11 @@ namespace Bounded.Analyzers.Domains
                     var sites = new ReferenceSites(boundaries, model, context.ReportDiagnostic, context.CancellationToken);
                     foreach (var node in separately)
                     {
-                        sites.Walk(node, from);
+                        // Broken code's names bind one by one, each again: walked only when one could name a crossing.
+                        if (CrossingNames.MayCross(node, from, boundaries, context.Compilation, context.CancellationToken))
+                        {
+                            sites.Walk(node, from);
+                        }
                     }
                 }
             }
