@@ -158,7 +158,7 @@ namespace Bounded.Analyzers.Async
                 }
 
                 if (statement is IConditionalOperation { WhenFalse: null } guard
-                    && AlwaysExits(guard.WhenTrue)
+                    && KnownCompletion.AlwaysExits(guard.WhenTrue)
                     && FlagValue(guard.Condition, conditionValue: false) == false)
                 {
                     return true;
@@ -167,16 +167,6 @@ namespace Bounded.Analyzers.Async
 
             return false;
         }
-
-        private static bool AlwaysExits(IOperation operation) => operation switch
-        {
-            IReturnOperation => true,
-            IBranchOperation { BranchKind: BranchKind.Break or BranchKind.Continue } => true,
-            IExpressionStatementOperation { Operation: IThrowOperation } => true,
-            IThrowOperation => true,
-            IBlockOperation { Operations.Length: > 0 } block => AlwaysExits(block.Operations[block.Operations.Length - 1]),
-            _ => false,
-        };
 
         /// <summary>
         /// The value a flag parameter certainly has when <paramref name="condition"/> evaluates to

@@ -498,7 +498,8 @@ namespace Bounded.Analyzers.Async
             return false;
         }
 
-        private static bool AlwaysExits(IOperation operation) => operation switch
+        /// <summary>The statement leaves the enclosing block on every path (return, break, continue, throw).</summary>
+        internal static bool AlwaysExits(IOperation operation) => operation switch
         {
             IReturnOperation => true,
             IBranchOperation { BranchKind: BranchKind.Break or BranchKind.Continue } => true,
